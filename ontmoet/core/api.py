@@ -1,0 +1,78 @@
+"""API plumbing shared by every app: errors as application/problem+json (RFC 9457)."""
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+def problem(*, status_code: int, title: str, detail: str = "", errors=None, instance: str = ""):
+    body = {"type": "about:blank", "title": title, "status": status_code}
+    if detail:
+        body["detail"] = detail
+    if instance:
+        body["instance"] = instance
+    if errors:
+        body["invalid_params"] = errors
+    return body
+
+
+def _invalid_params(data, prefix: str = "") -> list[dict]:
+    """Flatten DRF's nested error dict into NLGov ``invalid_params`` entries."""
+    out: list[dict] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out.extend(_invalid_params(value, f"{prefix}.{key}" if prefix else str(key)))
+    elif isinstance(data, list):
+        for item in data:
+            if isinstance(item, dict | list):
+                out.extend(_invalid_params(item, prefix))
+            else:
+                code = getattr(item, "code", "invalid")
+                out.append({"name": prefix or "nonFieldErrors", "code": code, "reason": str(item)})
+    else:
+        out.append({"name": prefix or "nonFieldErrors", "code": "invalid", "reason": str(data)})
+    return out
+
+
+def problem_exception_handler(exc, context):
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    request = context.get("request")
+    instance = request.path if request is not None else ""
+    if isinstance(exc, exceptions.ValidationError):
+        body = problem(
+            status_code=response.status_code,
+            title=_("The request is not valid."),
+            detail=_("One or more parameters are not valid."),
+            errors=_invalid_params(exc.detail),
+            instance=instance,
+        )
+    else:
+        detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
+        body = problem(
+            status_code=response.status_code,
+            title=str(detail) if isinstance(detail, str) else _("The request failed."),
+            instance=instance,
+        )
+    return Response(
+        body, status=response.status_code, headers=dict(response.items()),
+        content_type=PROBLEM_CONTENT_TYPE,
+    )
+
+
+def problem_response(request, status_code: int, title: str) -> JsonResponse:
+    """For errors Django raises before DRF is reached (unknown URL, server error)."""
+    return JsonResponse(
+        problem(status_code=status_code, title=title, instance=request.path),
+        status=status_code,
+        content_type=PROBLEM_CONTENT_TYPE,
+    )
+
+
+def api_not_found(request):
+    return problem_response(request, status.HTTP_404_NOT_FOUND, _("Not found."))

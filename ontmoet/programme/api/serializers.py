@@ -1,0 +1,158 @@
+"""API shapes. Output serializers only present; input serializers validate and feed services."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from ontmoet.venues.models import AccessibilityFeature, Branch, Space
+
+from ..models import (
+    MAX_DURATION,
+    SPOKEN_LANGUAGES,
+    Activity,
+    Audience,
+    Format,
+    LibraryFunction,
+    Series,
+    Theme,
+)
+
+
+class TaxonomySerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    name_en = serializers.CharField()
+
+
+class ThemeSerializer(TaxonomySerializer):
+    sdgs = serializers.ListField(child=serializers.IntegerField())
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class BranchRefSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class ActivitySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    description = serializers.CharField()
+    summary_easy = serializers.CharField()
+    status = serializers.CharField()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    format = TaxonomySerializer()
+    themes = TaxonomySerializer(many=True)
+    audiences = TaxonomySerializer(many=True)
+    library_functions = TaxonomySerializer(many=True)
+    branch = BranchRefSerializer()
+    space = serializers.CharField(source="space.name", allow_null=True, default=None)
+    series = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    languages = serializers.ListField(child=serializers.CharField())
+    accessibility_features = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    accessibility_notes = serializers.CharField()
+    organisers = serializers.ListField(child=serializers.CharField())
+    registration_mode = serializers.CharField()
+    capacity = serializers.IntegerField(allow_null=True)
+    registration_opens_at = serializers.DateTimeField(allow_null=True)
+    registration_closes_at = serializers.DateTimeField(allow_null=True)
+    url = serializers.SerializerMethodField()
+    ical_url = serializers.SerializerMethodField()
+
+    def get_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+    def get_ical_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(obj.get_ical_url())
+
+
+class ActivityListQuerySerializer(serializers.Serializer):
+    """The programme's filters as query parameters."""
+
+    branch = serializers.SlugField(required=False, max_length=80)
+    district = serializers.SlugField(required=False, max_length=80)
+    theme = serializers.SlugField(required=False, max_length=80)
+    audience = serializers.SlugField(required=False, max_length=80)
+    format = serializers.SlugField(required=False, max_length=80)
+    accessibility = serializers.SlugField(required=False, max_length=80)
+    q = serializers.CharField(required=False, max_length=200, allow_blank=True)
+    from_ = serializers.DateField(required=False, label="from")
+    to = serializers.DateField(required=False)
+
+    def to_internal_value(self, data):
+        data = data.copy()
+        if "from" in data:
+            data["from_"] = data.pop("from")[-1] if hasattr(data, "getlist") else data.pop("from")
+        return super().to_internal_value(data)
+
+    def validate(self, attrs):
+        start, end = attrs.get("from_"), attrs.get("to")
+        if start and end and end < start:
+            raise serializers.ValidationError({"to": _("'to' lies before 'from'.")})
+        return attrs
+
+
+def _slug_field(model, **kwargs):
+    return serializers.SlugRelatedField(slug_field="slug", queryset=model.objects.all(), **kwargs)
+
+
+class ActivityWriteSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    summary = serializers.CharField(max_length=300)
+    description = serializers.CharField(required=False, allow_blank=True, max_length=20_000)
+    summary_easy = serializers.CharField(required=False, allow_blank=True, max_length=2_000)
+    format = _slug_field(Format)
+    themes = _slug_field(Theme, many=True, required=False)
+    audiences = _slug_field(Audience, many=True, required=False)
+    library_functions = _slug_field(LibraryFunction, many=True, required=False)
+    branch = _slug_field(Branch)
+    space = serializers.PrimaryKeyRelatedField(
+        queryset=Space.objects.all(), required=False, allow_null=True
+    )
+    series = _slug_field(Series, required=False, allow_null=True)
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    languages = serializers.ListField(
+        child=serializers.ChoiceField(choices=[c for c, _ in SPOKEN_LANGUAGES]),
+        required=False, max_length=10,
+    )
+    accessibility_features = _slug_field(AccessibilityFeature, many=True, required=False)
+    accessibility_notes = serializers.CharField(required=False, allow_blank=True, max_length=2_000)
+    organisers = serializers.ListField(
+        child=serializers.CharField(max_length=200), required=False, max_length=20
+    )
+    registration_mode = serializers.ChoiceField(
+        choices=Activity.RegistrationMode.choices, required=False
+    )
+    capacity = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=100_000
+    )
+    registration_opens_at = serializers.DateTimeField(required=False, allow_null=True)
+    registration_closes_at = serializers.DateTimeField(required=False, allow_null=True)
+
+    def validate(self, attrs):
+        instance = self.instance
+        start = attrs.get("starts_at", getattr(instance, "starts_at", None))
+        end = attrs.get("ends_at", getattr(instance, "ends_at", None))
+        if start and end:
+            if end <= start:
+                raise serializers.ValidationError({"ends_at": _("The end must lie after the start.")})
+            if end - start > MAX_DURATION:
+                raise serializers.ValidationError({"ends_at": _("An activity lasts at most 92 days.")})
+            if start.year < 2000 or start > timezone.now() + timezone.timedelta(days=3 * 365):
+                raise serializers.ValidationError(
+                    {"starts_at": _("Choose a start within the next three years.")})
+        branch = attrs.get("branch", getattr(instance, "branch", None))
+        space = attrs.get("space", getattr(instance, "space", None))
+        if space and branch and space.branch_id != branch.pk:
+            raise serializers.ValidationError({"space": _("This space is not in the chosen branch.")})
+        return attrs

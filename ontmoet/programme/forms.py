@@ -1,0 +1,169 @@
+"""Forms of the programme: the public filter form and the staff activity form."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.venues.models import Space
+
+from .models import MAX_DURATION, SPOKEN_LANGUAGES, Activity
+from .selectors import ProgrammeFilters, filter_options
+
+MAX_PAGE = 500
+
+
+def _slug_choices(items, empty_label):
+    return [("", empty_label)] + [(item.slug, item.label if hasattr(item, "label") else str(item))
+                                  for item in items]
+
+
+class ProgrammeFilterForm(forms.Form):
+    """Every filter state is a GET query string, so it can be shared and bookmarked."""
+
+    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    branch = forms.ChoiceField(label=_("Branch"), required=False)
+    district = forms.ChoiceField(label=_("District"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    audience = forms.ChoiceField(label=_("For whom"), required=False)
+    format = forms.ChoiceField(label=_("Format"), required=False)
+    accessibility = forms.ChoiceField(label=_("Accessibility"), required=False)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False, widget=forms.HiddenInput)
+
+    FIELD_TO_OPTIONS = {
+        "branch": ("branches", _("All branches")),
+        "district": ("districts", _("All districts")),
+        "theme": ("themes", _("All themes")),
+        "audience": ("audiences", _("Everyone")),
+        "format": ("formats", _("All formats")),
+        "accessibility": ("accessibility", _("No requirement")),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = filter_options()
+        for field, (key, empty) in self.FIELD_TO_OPTIONS.items():
+            self.fields[field].choices = _slug_choices(self.options[key], empty)
+
+    def clean_q(self):
+        value = self.cleaned_data["q"]
+        if "\x00" in value:
+            raise ValidationError(_("The search text contains characters that are not allowed."))
+        return value.strip()
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            raise ValidationError(_("The end date lies before the start date."))
+        for field in ("date_from", "date_to"):
+            day = data.get(field)
+            if day and not (datetime.date(2000, 1, 1) <= day <= datetime.date(2100, 12, 31)):
+                self.add_error(field, _("Choose a date between 2000 and 2100."))
+        return data
+
+    def _lookup(self, field):
+        slug = self.cleaned_data.get(field)
+        if not slug:
+            return None
+        key = self.FIELD_TO_OPTIONS[field][0]
+        return next(item for item in self.options[key] if item.slug == slug)
+
+    def to_filters(self) -> ProgrammeFilters:
+        return ProgrammeFilters(
+            branch=self._lookup("branch"),
+            district=self._lookup("district"),
+            theme=self._lookup("theme"),
+            audience=self._lookup("audience"),
+            format=self._lookup("format"),
+            accessibility=self._lookup("accessibility"),
+            date_from=self.cleaned_data.get("date_from"),
+            date_to=self.cleaned_data.get("date_to"),
+            q=self.cleaned_data.get("q", ""),
+        )
+
+    @property
+    def page_number(self) -> int:
+        return self.cleaned_data.get("page") or 1
+
+
+class LinesField(forms.CharField):
+    """A list of short strings entered one per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        return [line.strip()[:200] for line in text.splitlines() if line.strip()][:20]
+
+
+class ActivityForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Spoken languages"), choices=SPOKEN_LANGUAGES, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    organisers = LinesField(label=_("Organisers (one per line)"), required=False)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title", "summary", "description", "summary_easy", "format", "themes", "audiences",
+            "library_functions", "branch", "space", "starts_at", "ends_at", "languages",
+            "accessibility_features", "accessibility_notes", "image", "image_alt", "organisers",
+            "series", "registration_mode", "capacity", "registration_opens_at",
+            "registration_closes_at",
+        ]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "registration_opens_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "registration_closes_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "themes": forms.CheckboxSelectMultiple,
+            "audiences": forms.CheckboxSelectMultiple,
+            "library_functions": forms.CheckboxSelectMultiple,
+            "accessibility_features": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, branches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = branches
+        self.fields["space"].queryset = Space.objects.filter(branch__in=branches).select_related(
+            "branch")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_at"), data.get("ends_at")
+        if start and end:
+            if end <= start:
+                self.add_error("ends_at", _("The end must lie after the start."))
+            elif end - start > MAX_DURATION:
+                self.add_error("ends_at", _("An activity lasts at most 92 days."))
+            if start.year < 2000 or start > timezone.now() + datetime.timedelta(days=3 * 365):
+                self.add_error("starts_at", _("Choose a start within the next three years."))
+        space, branch = data.get("space"), data.get("branch")
+        if space and branch and space.branch_id != branch.pk:
+            self.add_error("space", _("This space is not in the chosen branch."))
+        return data
+
+    def service_data(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
+        if data.get("image") is False:  # the "clear" box was ticked
+            data["image"] = ""
+        return data
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Reason (shown to the public)"), max_length=300, required=False)

@@ -1,0 +1,144 @@
+"""Reads of the programme for the public site, feeds and API.
+
+The programme list is paginated by look-ahead (fetch one row more than a page) rather than a
+COUNT over the whole filtered table, so a page costs the same at 600 or 100,000 activities.
+Filter choices are cached as one bundle and dropped whenever a taxonomy or branch changes.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from ontmoet.venues.models import AccessibilityFeature, Branch, District
+
+from .models import MAX_DURATION, Activity, ActivitySearchTerm, Audience, Format, Theme
+from .search import query_stems
+
+FILTER_OPTIONS_CACHE_KEY = "programme:filter-options:v1"
+FILTER_OPTIONS_TTL = 300
+
+
+@dataclass(frozen=True)
+class ProgrammeFilters:
+    branch: Branch | None = None
+    district: District | None = None
+    theme: Theme | None = None
+    audience: Audience | None = None
+    format: Format | None = None
+    accessibility: AccessibilityFeature | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    q: str = ""
+    series_id: int | None = None
+
+
+@dataclass
+class Page:
+    items: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+
+def filter_options() -> dict[str, list]:
+    """Everything the programme's filter form offers, as one cached bundle (5 queries cold)."""
+    options = cache.get(FILTER_OPTIONS_CACHE_KEY)
+    if options is None:
+        branches = list(Branch.objects.select_related("district"))
+        districts = sorted({b.district for b in branches}, key=lambda d: d.name)
+        options = {
+            "branches": branches,
+            "districts": districts,
+            "themes": list(Theme.objects.all()),
+            "audiences": list(Audience.objects.all()),
+            "formats": list(Format.objects.all()),
+            "accessibility": list(AccessibilityFeature.objects.all()),
+        }
+        cache.set(FILTER_OPTIONS_CACHE_KEY, options, FILTER_OPTIONS_TTL)
+    return options
+
+
+def filter_options_invalidate() -> None:
+    cache.delete(FILTER_OPTIONS_CACHE_KEY)
+
+
+def _local_midnight(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def activity_queryset_public(*, filters: ProgrammeFilters, now=None):
+    qs = Activity.objects.public()
+    if filters.date_from or filters.date_to:
+        if filters.date_from:
+            start = _local_midnight(filters.date_from)
+            qs = qs.filter(ends_at__gte=start, starts_at__gte=start - MAX_DURATION)
+        if filters.date_to:
+            qs = qs.filter(starts_at__lt=_local_midnight(filters.date_to + datetime.timedelta(days=1)))
+    else:
+        qs = qs.upcoming(now)
+    if filters.branch:
+        qs = qs.filter(branch=filters.branch)
+    if filters.district:
+        qs = qs.filter(branch__district=filters.district)
+    if filters.format:
+        qs = qs.filter(format=filters.format)
+    if filters.series_id:
+        qs = qs.filter(series_id=filters.series_id)
+    if filters.theme:
+        qs = qs.filter(pk__in=Theme.activities.through.objects.filter(
+            theme=filters.theme).values("activity_id"))
+    if filters.audience:
+        qs = qs.filter(pk__in=Audience.activities.through.objects.filter(
+            audience=filters.audience).values("activity_id"))
+    if filters.accessibility:
+        qs = qs.filter(pk__in=AccessibilityFeature.activities.through.objects.filter(
+            accessibilityfeature=filters.accessibility).values("activity_id"))
+    for term in query_stems(filters.q):
+        qs = qs.filter(pk__in=ActivitySearchTerm.objects.filter(term=term).values("activity_id"))
+    return qs.order_by("starts_at", "id")
+
+
+def activity_list_public(*, filters: ProgrammeFilters, page: int = 1, per_page: int = 20) -> Page:
+    """One page of the public programme: a single query for the activities."""
+    page = max(1, page)
+    offset = (page - 1) * per_page
+    qs = activity_queryset_public(filters=filters).select_related("branch", "format", "space")
+    rows = list(qs[offset : offset + per_page + 1])
+    return Page(items=rows[:per_page], number=page, has_next=len(rows) > per_page)
+
+
+def activity_detail_public(*, pk: int) -> Activity:
+    return (
+        Activity.objects.public()
+        .select_related("branch", "branch__district", "space", "format", "series")
+        .prefetch_related("themes", "audiences", "library_functions", "accessibility_features")
+        .get(pk=pk)
+    )
+
+
+def activities_for_feed(*, filters: ProgrammeFilters, limit: int = 500):
+    return list(
+        activity_queryset_public(filters=filters)
+        .select_related("branch", "space", "format")
+        .prefetch_related(Prefetch("themes"))[:limit]
+    )
+
+
+def activities_for_home(*, now=None) -> dict[str, list]:
+    now = now or timezone.localtime()
+    today_end = _local_midnight(now.date() + datetime.timedelta(days=1))
+    week_end = _local_midnight(now.date() + datetime.timedelta(days=7))
+    base = Activity.objects.public().upcoming(now).select_related("branch", "format")
+    return {
+        "today": list(base.filter(starts_at__lt=today_end).order_by("starts_at", "id")[:12]),
+        "week": list(
+            base.filter(starts_at__gte=today_end, starts_at__lt=week_end)
+            .order_by("starts_at", "id")[:12]
+        ),
+    }

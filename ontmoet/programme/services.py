@@ -1,0 +1,156 @@
+"""Writes to the programme. Every change goes through here: validated, in one transaction,
+audited, and with the search index kept in step."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from ontmoet.core.audit import audit_record, diff, snapshot
+
+from .models import Activity, ActivitySearchTerm
+from .permissions import ensure_can_edit_branch
+from .search import stems
+
+SCALAR_FIELDS = [
+    "title", "summary", "description", "summary_easy", "format", "branch", "space",
+    "starts_at", "ends_at", "languages", "accessibility_notes", "image", "image_alt",
+    "organisers", "series", "registration_mode", "capacity", "registration_opens_at",
+    "registration_closes_at",
+]
+M2M_FIELDS = ["themes", "audiences", "library_functions", "accessibility_features"]
+AUDITED_FIELDS = [*SCALAR_FIELDS, *M2M_FIELDS, "status"]
+
+
+def _slug_for(title: str) -> str:
+    return (slugify(title) or "activiteit")[:120]
+
+
+def _check_space(activity: Activity) -> None:
+    if activity.space_id and activity.space.branch_id != activity.branch_id:
+        raise ValidationError({"space": _("This space is not in the chosen branch.")})
+
+
+def _apply(activity: Activity, data: dict[str, Any]) -> dict[str, Any]:
+    """Set scalar fields on the instance; return the many-to-many values to set after saving."""
+    unknown = set(data) - set(SCALAR_FIELDS) - set(M2M_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown activity fields: {sorted(unknown)}")
+    for name in SCALAR_FIELDS:
+        if name in data:
+            setattr(activity, name, data[name])
+    if "title" in data:
+        activity.slug = _slug_for(activity.title)
+    return {name: data[name] for name in M2M_FIELDS if name in data}
+
+
+def activity_reindex(*, activity: Activity) -> None:
+    """Rebuild the activity's search stems from its text and taxonomy names."""
+    parts = [activity.title, activity.summary, activity.description, activity.summary_easy]
+    parts += [activity.format.name, activity.format.name_en, activity.branch.name]
+    parts += [t.name for t in activity.themes.all()] + [t.name_en for t in activity.themes.all()]
+    parts += [a.name for a in activity.audiences.all()]
+    parts += [str(o) for o in activity.organisers]
+    if activity.series_id:
+        parts.append(activity.series.title)
+    ActivitySearchTerm.objects.filter(activity=activity).delete()
+    ActivitySearchTerm.objects.bulk_create(
+        [ActivitySearchTerm(activity=activity, term=t) for t in stems(" ".join(parts))]
+    )
+
+
+def _save(activity: Activity, m2m: dict[str, Any]) -> None:
+    _check_space(activity)
+    activity.full_clean()
+    activity.save()
+    for name, values in m2m.items():
+        getattr(activity, name).set(values)
+    activity_reindex(activity=activity)
+
+
+@transaction.atomic
+def activity_create(*, actor, data: dict[str, Any]) -> Activity:
+    activity = Activity(created_by=actor if getattr(actor, "pk", None) else None)
+    m2m = _apply(activity, data)
+    ensure_can_edit_branch(user=actor, branch=activity.branch)
+    _save(activity, m2m)
+    audit_record(
+        actor=actor, code="programme.activity.created", target=activity,
+        changes=diff({}, snapshot(activity, AUDITED_FIELDS)),
+    )
+    return activity
+
+
+@transaction.atomic
+def activity_update(*, actor, activity: Activity, data: dict[str, Any]) -> Activity:
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    ensure_can_edit_branch(user=actor, branch=activity.branch)
+    before = snapshot(activity, AUDITED_FIELDS)
+    m2m = _apply(activity, data)
+    # Moving an activity to another branch needs rights there too.
+    ensure_can_edit_branch(user=actor, branch=activity.branch)
+    _save(activity, m2m)
+    changes = diff(before, snapshot(activity, AUDITED_FIELDS))
+    if changes:
+        audit_record(actor=actor, code="programme.activity.updated", target=activity, changes=changes)
+    return activity
+
+
+def _set_status(*, actor, activity: Activity, status: str, code: str, **extra) -> Activity:
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    ensure_can_edit_branch(user=actor, branch=activity.branch)
+    before = {"status": activity.status, **{k: getattr(activity, k) for k in extra}}
+    activity.status = status
+    for key, value in extra.items():
+        setattr(activity, key, value)
+    activity.full_clean()
+    activity.save(update_fields=["status", *extra, "updated_at"])
+    audit_record(
+        actor=actor, code=code, target=activity,
+        changes=diff(before, {"status": status, **extra}),
+    )
+    return activity
+
+
+@transaction.atomic
+def activity_publish(*, actor, activity: Activity) -> Activity:
+    if activity.status == Activity.Status.PUBLISHED:
+        return activity
+    return _set_status(
+        actor=actor, activity=activity, status=Activity.Status.PUBLISHED,
+        code="programme.activity.published",
+        published_at=activity.published_at or timezone.now(),
+    )
+
+
+@transaction.atomic
+def activity_cancel(*, actor, activity: Activity, reason: str = "") -> Activity:
+    if activity.status == Activity.Status.CANCELLED:
+        return activity
+    return _set_status(
+        actor=actor, activity=activity, status=Activity.Status.CANCELLED,
+        code="programme.activity.cancelled", cancellation_reason=reason[:300],
+    )
+
+
+@transaction.atomic
+def activity_duplicate(*, actor, activity: Activity, starts_at=None) -> Activity:
+    """A draft copy, by default one week later, for the same branch."""
+    shift = (starts_at - activity.starts_at) if starts_at else timezone.timedelta(days=7)
+    data = {name: getattr(activity, name) for name in SCALAR_FIELDS}
+    data.update(
+        starts_at=activity.starts_at + shift,
+        ends_at=activity.ends_at + shift,
+        registration_opens_at=None,
+        registration_closes_at=None,
+    )
+    data.update({name: list(getattr(activity, name).all()) for name in M2M_FIELDS})
+    copy = activity_create(actor=actor, data=data)
+    audit_record(
+        actor=actor, code="programme.activity.duplicated", target=copy,
+        changes={"source": [None, activity.pk]},
+    )
+    return copy

@@ -1,0 +1,18 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from ontmoet.programme.selectors import activities_for_home, filter_options
+
+
+@require_safe
+def home(request):
+    options = filter_options()
+    return render(
+        request,
+        "site/home.html",
+        {
+            **activities_for_home(),
+            "branches": options["branches"],
+            "themes": options["themes"],
+        },
+    )

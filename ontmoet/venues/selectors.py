@@ -1,0 +1,64 @@
+"""Reads of branches and their opening hours."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from .models import Branch, OpeningException, OpeningHours
+
+
+@dataclass(frozen=True)
+class DayHours:
+    date: datetime.date
+    periods: list[tuple[datetime.time, datetime.time]]
+    note: str = ""
+
+    @property
+    def is_closed(self) -> bool:
+        return not self.periods
+
+
+def branch_list_public():
+    return Branch.objects.select_related("district").prefetch_related("opening_hours")
+
+
+def branch_detail_public(*, slug: str, today: datetime.date | None = None) -> Branch:
+    today = today or timezone.localdate()
+    return (
+        Branch.objects.select_related("district", "neighbourhood")
+        .prefetch_related(
+            "opening_hours",
+            "accessibility_features",
+            Prefetch(
+                "opening_exceptions",
+                queryset=OpeningException.objects.filter(
+                    date__gte=today, date__lt=today + datetime.timedelta(days=7)
+                ),
+                to_attr="exceptions_this_week",
+            ),
+            Prefetch("spaces__accessibility_features"),
+        )
+        .get(slug=slug)
+    )
+
+
+def opening_week(branch: Branch, *, today: datetime.date | None = None) -> list[DayHours]:
+    """The hours of the next seven days, exceptions applied. Uses prefetched rows only."""
+    today = today or timezone.localdate()
+    regular: dict[int, list[OpeningHours]] = {}
+    for hours in branch.opening_hours.all():
+        regular.setdefault(hours.weekday, []).append(hours)
+    exceptions = {e.date: e for e in getattr(branch, "exceptions_this_week", [])}
+    week = []
+    for offset in range(7):
+        day = today + datetime.timedelta(days=offset)
+        exception = exceptions.get(day)
+        if exception:
+            periods = [] if exception.is_closed else [(exception.opens, exception.closes)]
+            week.append(DayHours(day, periods, exception.reason))
+        else:
+            periods = [(h.opens, h.closes) for h in regular.get(day.weekday(), [])]
+            week.append(DayHours(day, periods))
+    return week
