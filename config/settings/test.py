@@ -1,4 +1,4 @@
-"""Tests: fast hashing, in-memory mail, tasks run eagerly; the engine still comes from DATABASE_URL."""
+"""Tests: fast hashing, in-memory mail, eager tasks; the engine comes from DATABASE_URL."""
 
 from .base import *  # noqa: F403
 

@@ -31,7 +31,11 @@ class ScopedAdmin(admin.ModelAdmin):
         return request.user.is_active and request.user.is_superuser
 
     def _audited_fields(self, obj):
-        return [f.name for f in obj._meta.concrete_fields if f.name not in {"id", "created_at", "updated_at"}]
+        return [
+            f.name
+            for f in obj._meta.concrete_fields
+            if f.name not in {"id", "created_at", "updated_at"}
+        ]
 
     def save_model(self, request, obj, form, change):
         before = {}
@@ -40,7 +44,9 @@ class ScopedAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         code = f"{self.audit_prefix or obj._meta.label_lower}.{'updated' if change else 'created'}"
         audit_record(
-            actor=request.user, code=code, target=obj,
+            actor=request.user,
+            code=code,
+            target=obj,
             changes=diff(before, snapshot(obj, self._audited_fields(obj))),
         )
         self.after_change(obj)

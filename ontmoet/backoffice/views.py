@@ -18,8 +18,11 @@ from .mixins import StaffRequiredMixin
 
 
 def _editable_branches(user):
-    return Branch.objects.all() if (ids := scoping.editable_branch_ids(user)) is None else (
-        Branch.objects.filter(pk__in=ids))
+    return (
+        Branch.objects.all()
+        if (ids := scoping.editable_branch_ids(user)) is None
+        else (Branch.objects.filter(pk__in=ids))
+    )
 
 
 class DashboardView(StaffRequiredMixin, TemplateView):
@@ -30,8 +33,10 @@ class DashboardView(StaffRequiredMixin, TemplateView):
         return super().get_context_data(
             branches=_editable_branches(user),
             can_edit=scoping.can_edit_anything(user),
-            drafts=activities_viewable_by(user).filter(status=Activity.Status.DRAFT)
-            .select_related("branch").order_by("starts_at")[:20],
+            drafts=activities_viewable_by(user)
+            .filter(status=Activity.Status.DRAFT)
+            .select_related("branch")
+            .order_by("starts_at")[:20],
             **kwargs,
         )
 
@@ -123,7 +128,8 @@ class ActivityDetailView(StaffRequiredMixin, TemplateView):
             can_edit=scoping.can_edit_branch(user, activity.branch_id),
             cancel_form=CancelForm(),
             audit=AuditEntry.objects.filter(
-                target_type__app_label="programme", target_type__model="activity",
+                target_type__app_label="programme",
+                target_type__model="activity",
                 target_id=str(activity.pk),
             ).select_related("actor")[:50],
             **kwargs,
@@ -144,7 +150,9 @@ class ActivityActionView(StaffRequiredMixin, FormView):
             services.activity_publish(actor=user, activity=activity)
             messages.success(self.request, _("The activity is published."))
         elif self.action == "cancel":
-            services.activity_cancel(actor=user, activity=activity, reason=form.cleaned_data["reason"])
+            services.activity_cancel(
+                actor=user, activity=activity, reason=form.cleaned_data["reason"]
+            )
             messages.success(self.request, _("The activity is cancelled; its page shows a notice."))
         elif self.action == "duplicate":
             activity = services.activity_duplicate(actor=user, activity=activity)
@@ -166,5 +174,3 @@ class AuditLogView(StaffRequiredMixin, ListView):
         if code:
             qs = qs.filter(code__startswith=code[:100])
         return qs
-
-

@@ -2,7 +2,8 @@
 
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -60,7 +61,9 @@ def problem_exception_handler(exc, context):
             instance=instance,
         )
     return Response(
-        body, status=response.status_code, headers=dict(response.items()),
+        body,
+        status=response.status_code,
+        headers=dict(response.items()),
         content_type=PROBLEM_CONTENT_TYPE,
     )
 
@@ -76,3 +79,23 @@ def problem_response(request, status_code: int, title: str) -> JsonResponse:
 
 def api_not_found(request):
     return problem_response(request, status.HTTP_404_NOT_FOUND, _("Not found."))
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class SlugListField(serializers.Field):
+    """Read-only: the slugs of a related manager's objects (prefetched by the view)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return [obj.slug for obj in value.all()]
+
+
+@extend_schema_field({"type": "string", "nullable": True})
+class SlugOrNullField(serializers.Field):
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return value.slug if value is not None else None

@@ -26,7 +26,9 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     for name in fields:
         field = instance._meta.get_field(name)
         if field.many_to_many:
-            result[name] = sorted(str(o) for o in getattr(instance, name).all()) if instance.pk else []
+            result[name] = (
+                sorted(str(o) for o in getattr(instance, name).all()) if instance.pk else []
+            )
         else:
             result[name] = _plain(getattr(instance, name))
     return result
@@ -34,6 +36,8 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """``{field: [old, new]}`` for every field whose value changed."""
+    before = {k: _plain(v) for k, v in before.items()}
+    after = {k: _plain(v) for k, v in after.items()}
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
 
 

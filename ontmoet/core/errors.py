@@ -13,7 +13,9 @@ def _is_api(request) -> bool:
 def bad_request(request, exception=None):
     if _is_api(request):
         return problem_response(request, 400, _("The request is not valid."))
-    return render(request, "site/error.html", {"status": 400, "title": _("Bad request")}, status=400)
+    return render(
+        request, "site/error.html", {"status": 400, "title": _("Bad request")}, status=400
+    )
 
 
 def permission_denied(request, exception=None):
@@ -25,10 +27,14 @@ def permission_denied(request, exception=None):
 def page_not_found(request, exception=None):
     if _is_api(request):
         return problem_response(request, 404, _("Not found."))
-    return render(request, "site/error.html", {"status": 404, "title": _("Page not found")}, status=404)
+    return render(
+        request, "site/error.html", {"status": 404, "title": _("Page not found")}, status=404
+    )
 
 
 def server_error(request):
     if _is_api(request):
         return problem_response(request, 500, _("Something went wrong on our side."))
-    return render(request, "site/error.html", {"status": 500, "title": _("Something went wrong")}, status=500)
+    return render(
+        request, "site/error.html", {"status": 500, "title": _("Something went wrong")}, status=500
+    )

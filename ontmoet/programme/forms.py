@@ -16,8 +16,9 @@ MAX_PAGE = 500
 
 
 def _slug_choices(items, empty_label):
-    return [("", empty_label)] + [(item.slug, item.label if hasattr(item, "label") else str(item))
-                                  for item in items]
+    return [("", empty_label)] + [
+        (item.slug, item.label if hasattr(item, "label") else str(item)) for item in items
+    ]
 
 
 class ProgrammeFilterForm(forms.Form):
@@ -36,7 +37,9 @@ class ProgrammeFilterForm(forms.Form):
     date_to = forms.DateField(
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False, widget=forms.HiddenInput)
+    page = forms.IntegerField(
+        min_value=1, max_value=MAX_PAGE, required=False, widget=forms.HiddenInput
+    )
 
     FIELD_TO_OPTIONS = {
         "branch": ("branches", _("All branches")),
@@ -110,7 +113,9 @@ class LinesField(forms.CharField):
 
 class ActivityForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
-        label=_("Spoken languages"), choices=SPOKEN_LANGUAGES, required=False,
+        label=_("Spoken languages"),
+        choices=SPOKEN_LANGUAGES,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     organisers = LinesField(label=_("Organisers (one per line)"), required=False)
@@ -118,19 +123,43 @@ class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
-            "title", "summary", "description", "summary_easy", "format", "themes", "audiences",
-            "library_functions", "branch", "space", "starts_at", "ends_at", "languages",
-            "accessibility_features", "accessibility_notes", "image", "image_alt", "organisers",
-            "series", "registration_mode", "capacity", "registration_opens_at",
+            "title",
+            "summary",
+            "description",
+            "summary_easy",
+            "format",
+            "themes",
+            "audiences",
+            "library_functions",
+            "branch",
+            "space",
+            "starts_at",
+            "ends_at",
+            "languages",
+            "accessibility_features",
+            "accessibility_notes",
+            "image",
+            "image_alt",
+            "organisers",
+            "series",
+            "registration_mode",
+            "capacity",
+            "registration_opens_at",
             "registration_closes_at",
         ]
         widgets = {
-            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "ends_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
             "registration_opens_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
             "registration_closes_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
             "themes": forms.CheckboxSelectMultiple,
             "audiences": forms.CheckboxSelectMultiple,
             "library_functions": forms.CheckboxSelectMultiple,
@@ -141,7 +170,8 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = branches
         self.fields["space"].queryset = Space.objects.filter(branch__in=branches).select_related(
-            "branch")
+            "branch"
+        )
 
     def clean(self):
         data = super().clean()
@@ -159,11 +189,15 @@ class ActivityForm(forms.ModelForm):
         return data
 
     def service_data(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
+        data = {
+            name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data
+        }
         if data.get("image") is False:  # the "clear" box was ticked
             data["image"] = ""
         return data
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(label=_("Reason (shown to the public)"), max_length=300, required=False)
+    reason = forms.CharField(
+        label=_("Reason (shown to the public)"), max_length=300, required=False
+    )

@@ -30,8 +30,12 @@ def _calendar(name: str) -> Calendar:
 
 def _location(activity: Activity) -> str:
     branch = activity.branch
-    parts = [activity.space.name if activity.space_id else "", branch.name, branch.address,
-             f"{branch.postcode} {branch.city}".strip()]
+    parts = [
+        activity.space.name if activity.space_id else "",
+        branch.name,
+        branch.address,
+        f"{branch.postcode} {branch.city}".strip(),
+    ]
     return ", ".join(p for p in parts if p)
 
 

@@ -17,7 +17,11 @@ STATUS = {
 
 def _availability(activity: Activity, now) -> str:
     if activity.is_cancelled or activity.ends_at < now:
-        return "https://schema.org/SoldOut" if activity.is_cancelled else "https://schema.org/Discontinued"
+        return (
+            "https://schema.org/SoldOut"
+            if activity.is_cancelled
+            else "https://schema.org/Discontinued"
+        )
     if activity.registration_opens_at and activity.registration_opens_at > now:
         return "https://schema.org/PreOrder"
     return "https://schema.org/InStock"
@@ -41,7 +45,9 @@ def activity_jsonld(activity: Activity, *, base_url: str, now) -> dict:
         "isAccessibleForFree": True,
         "location": {
             "@type": "Place",
-            "name": branch.name if not activity.space_id else f"{activity.space.name}, {branch.name}",
+            "name": branch.name
+            if not activity.space_id
+            else f"{activity.space.name}, {branch.name}",
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": branch.address,
@@ -50,7 +56,9 @@ def activity_jsonld(activity: Activity, *, base_url: str, now) -> dict:
                 "addressCountry": "NL",
             },
         },
-        "organizer": [{"@type": "Organization", "name": settings.ORGANISATION_NAME, "url": base_url + "/"}]
+        "organizer": [
+            {"@type": "Organization", "name": settings.ORGANISATION_NAME, "url": base_url + "/"}
+        ]
         + [{"@type": "Organization", "name": name} for name in activity.organisers],
         "offers": {
             "@type": "Offer",

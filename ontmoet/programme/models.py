@@ -59,7 +59,9 @@ class Taxonomy(Bilingual):
 
 class Theme(Taxonomy):
     sdgs = models.JSONField(
-        _("UN Sustainable Development Goals"), default=list, blank=True,
+        _("UN Sustainable Development Goals"),
+        default=list,
+        blank=True,
         help_text=_("Numbers of the SDGs this theme serves, for example [16]."),
     )
 
@@ -96,9 +98,13 @@ class Series(TimeStamped):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
-    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="series")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="series"
+    )
     organisers = models.JSONField(
-        _("organisers and co-hosts"), default=list, blank=True,
+        _("organisers and co-hosts"),
+        default=list,
+        blank=True,
         help_text=_("Names of the organisations that host the series with the library."),
     )
 
@@ -129,7 +135,8 @@ class Activity(TimeStamped):
     summary = models.CharField(_("summary"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     summary_easy = models.TextField(
-        _("easy-language summary (B1)"), blank=True,
+        _("easy-language summary (B1)"),
+        blank=True,
         help_text=_("Short sentences, everyday words."),
     )
     format = models.ForeignKey(
@@ -148,28 +155,42 @@ class Activity(TimeStamped):
         Branch, verbose_name=_("branch"), on_delete=models.PROTECT, related_name="activities"
     )
     space = models.ForeignKey(
-        Space, verbose_name=_("space"), null=True, blank=True, on_delete=models.SET_NULL,
+        Space,
+        verbose_name=_("space"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="activities",
     )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     languages = models.JSONField(
-        _("spoken languages"), default=list, blank=True,
+        _("spoken languages"),
+        default=list,
+        blank=True,
         help_text=_("Language codes, for example nl, en, ar."),
     )
     accessibility_features = models.ManyToManyField(
-        AccessibilityFeature, verbose_name=_("accessibility features"), blank=True,
+        AccessibilityFeature,
+        verbose_name=_("accessibility features"),
+        blank=True,
         related_name="activities",
     )
     accessibility_notes = models.TextField(_("accessibility notes"), blank=True)
     image = models.ImageField(_("image"), upload_to="activities/", blank=True)
     image_alt = models.CharField(_("image description (alt text)"), max_length=250, blank=True)
     organisers = models.JSONField(
-        _("organisers"), default=list, blank=True,
+        _("organisers"),
+        default=list,
+        blank=True,
         help_text=_("Who organises this with the library, one name per entry."),
     )
     series = models.ForeignKey(
-        Series, verbose_name=_("series"), null=True, blank=True, on_delete=models.SET_NULL,
+        Series,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="activities",
     )
     status = models.CharField(
@@ -177,19 +198,27 @@ class Activity(TimeStamped):
     )
     cancellation_reason = models.CharField(_("reason for cancellation"), max_length=300, blank=True)
     registration_mode = models.CharField(
-        _("registration"), max_length=16, choices=RegistrationMode.choices,
+        _("registration"),
+        max_length=16,
+        choices=RegistrationMode.choices,
         default=RegistrationMode.DROP_IN,
     )
     capacity = models.PositiveIntegerField(
-        _("capacity"), null=True, blank=True,
+        _("capacity"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(100_000)],
     )
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     objects = ActivityQuerySet.as_manager()
@@ -255,3 +284,6 @@ class ActivitySearchTerm(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["term", "activity"], name="search_term_unique"),
         ]
+
+    def __str__(self) -> str:
+        return self.term

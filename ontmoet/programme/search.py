@@ -17,8 +17,45 @@ MAX_TERM_LENGTH = 64
 _WORD = re.compile(r"[0-9a-z]+")
 # Words too common to narrow a search; they are left out of the index and of queries.
 STOPWORDS = frozenset(
-    "de het een en of in op aan van voor met door over bij naar om te tot uit is zijn "
-    "the a an and or of in on at for with to by from is are".split()
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "in",
+        "op",
+        "aan",
+        "van",
+        "voor",
+        "met",
+        "door",
+        "over",
+        "bij",
+        "naar",
+        "om",
+        "te",
+        "tot",
+        "uit",
+        "is",
+        "zijn",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "to",
+        "by",
+        "from",
+        "is",
+        "are",
+    ]
 )
 
 

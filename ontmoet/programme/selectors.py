@@ -79,7 +79,9 @@ def activity_queryset_public(*, filters: ProgrammeFilters, now=None):
             start = _local_midnight(filters.date_from)
             qs = qs.filter(ends_at__gte=start, starts_at__gte=start - MAX_DURATION)
         if filters.date_to:
-            qs = qs.filter(starts_at__lt=_local_midnight(filters.date_to + datetime.timedelta(days=1)))
+            qs = qs.filter(
+                starts_at__lt=_local_midnight(filters.date_to + datetime.timedelta(days=1))
+            )
     else:
         qs = qs.upcoming(now)
     if filters.branch:
@@ -91,14 +93,23 @@ def activity_queryset_public(*, filters: ProgrammeFilters, now=None):
     if filters.series_id:
         qs = qs.filter(series_id=filters.series_id)
     if filters.theme:
-        qs = qs.filter(pk__in=Theme.activities.through.objects.filter(
-            theme=filters.theme).values("activity_id"))
+        qs = qs.filter(
+            pk__in=Theme.activities.through.objects.filter(theme=filters.theme).values(
+                "activity_id"
+            )
+        )
     if filters.audience:
-        qs = qs.filter(pk__in=Audience.activities.through.objects.filter(
-            audience=filters.audience).values("activity_id"))
+        qs = qs.filter(
+            pk__in=Audience.activities.through.objects.filter(audience=filters.audience).values(
+                "activity_id"
+            )
+        )
     if filters.accessibility:
-        qs = qs.filter(pk__in=AccessibilityFeature.activities.through.objects.filter(
-            accessibilityfeature=filters.accessibility).values("activity_id"))
+        qs = qs.filter(
+            pk__in=AccessibilityFeature.activities.through.objects.filter(
+                accessibilityfeature=filters.accessibility
+            ).values("activity_id")
+        )
     for term in query_stems(filters.q):
         qs = qs.filter(pk__in=ActivitySearchTerm.objects.filter(term=term).values("activity_id"))
     return qs.order_by("starts_at", "id")
@@ -138,7 +149,8 @@ def activities_for_home(*, now=None) -> dict[str, list]:
     return {
         "today": list(base.filter(starts_at__lt=today_end).order_by("starts_at", "id")[:12]),
         "week": list(
-            base.filter(starts_at__gte=today_end, starts_at__lt=week_end)
-            .order_by("starts_at", "id")[:12]
+            base.filter(starts_at__gte=today_end, starts_at__lt=week_end).order_by(
+                "starts_at", "id"
+            )[:12]
         ),
     }

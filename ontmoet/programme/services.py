@@ -16,9 +16,24 @@ from .permissions import ensure_can_edit_branch
 from .search import stems
 
 SCALAR_FIELDS = [
-    "title", "summary", "description", "summary_easy", "format", "branch", "space",
-    "starts_at", "ends_at", "languages", "accessibility_notes", "image", "image_alt",
-    "organisers", "series", "registration_mode", "capacity", "registration_opens_at",
+    "title",
+    "summary",
+    "description",
+    "summary_easy",
+    "format",
+    "branch",
+    "space",
+    "starts_at",
+    "ends_at",
+    "languages",
+    "accessibility_notes",
+    "image",
+    "image_alt",
+    "organisers",
+    "series",
+    "registration_mode",
+    "capacity",
+    "registration_opens_at",
     "registration_closes_at",
 ]
 M2M_FIELDS = ["themes", "audiences", "library_functions", "accessibility_features"]
@@ -78,7 +93,9 @@ def activity_create(*, actor, data: dict[str, Any]) -> Activity:
     ensure_can_edit_branch(user=actor, branch=activity.branch)
     _save(activity, m2m)
     audit_record(
-        actor=actor, code="programme.activity.created", target=activity,
+        actor=actor,
+        code="programme.activity.created",
+        target=activity,
         changes=diff({}, snapshot(activity, AUDITED_FIELDS)),
     )
     return activity
@@ -95,7 +112,9 @@ def activity_update(*, actor, activity: Activity, data: dict[str, Any]) -> Activ
     _save(activity, m2m)
     changes = diff(before, snapshot(activity, AUDITED_FIELDS))
     if changes:
-        audit_record(actor=actor, code="programme.activity.updated", target=activity, changes=changes)
+        audit_record(
+            actor=actor, code="programme.activity.updated", target=activity, changes=changes
+        )
     return activity
 
 
@@ -109,7 +128,9 @@ def _set_status(*, actor, activity: Activity, status: str, code: str, **extra) -
     activity.full_clean()
     activity.save(update_fields=["status", *extra, "updated_at"])
     audit_record(
-        actor=actor, code=code, target=activity,
+        actor=actor,
+        code=code,
+        target=activity,
         changes=diff(before, {"status": status, **extra}),
     )
     return activity
@@ -120,7 +141,9 @@ def activity_publish(*, actor, activity: Activity) -> Activity:
     if activity.status == Activity.Status.PUBLISHED:
         return activity
     return _set_status(
-        actor=actor, activity=activity, status=Activity.Status.PUBLISHED,
+        actor=actor,
+        activity=activity,
+        status=Activity.Status.PUBLISHED,
         code="programme.activity.published",
         published_at=activity.published_at or timezone.now(),
     )
@@ -131,8 +154,11 @@ def activity_cancel(*, actor, activity: Activity, reason: str = "") -> Activity:
     if activity.status == Activity.Status.CANCELLED:
         return activity
     return _set_status(
-        actor=actor, activity=activity, status=Activity.Status.CANCELLED,
-        code="programme.activity.cancelled", cancellation_reason=reason[:300],
+        actor=actor,
+        activity=activity,
+        status=Activity.Status.CANCELLED,
+        code="programme.activity.cancelled",
+        cancellation_reason=reason[:300],
     )
 
 
@@ -150,7 +176,9 @@ def activity_duplicate(*, actor, activity: Activity, starts_at=None) -> Activity
     data.update({name: list(getattr(activity, name).all()) for name in M2M_FIELDS})
     copy = activity_create(actor=actor, data=data)
     audit_record(
-        actor=actor, code="programme.activity.duplicated", target=copy,
+        actor=actor,
+        code="programme.activity.duplicated",
+        target=copy,
         changes={"source": [None, activity.pk]},
     )
     return copy

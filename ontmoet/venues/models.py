@@ -39,7 +39,9 @@ class Bilingual(models.Model):
 class District(Bilingual):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    population_year = models.PositiveSmallIntegerField(_("year of the figure"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("year of the figure"), null=True, blank=True
+    )
     source = models.TextField(_("source"), blank=True)
 
     class Meta:
@@ -51,11 +53,15 @@ class District(Bilingual):
 class Neighbourhood(Bilingual):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     district = models.ForeignKey(
-        District, verbose_name=_("district"), on_delete=models.PROTECT,
+        District,
+        verbose_name=_("district"),
+        on_delete=models.PROTECT,
         related_name="neighbourhoods",
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    population_year = models.PositiveSmallIntegerField(_("year of the figure"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("year of the figure"), null=True, blank=True
+    )
     source = models.TextField(_("source"), blank=True)
 
     class Meta:
@@ -84,31 +90,47 @@ class Branch(TimeStamped):
         District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="branches"
     )
     neighbourhood = models.ForeignKey(
-        Neighbourhood, verbose_name=_("neighbourhood"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="branches",
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="branches",
     )
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     description = models.TextField(_("description"), blank=True)
     photo = models.ImageField(_("photo"), upload_to="branches/", blank=True)
     photo_alt = models.CharField(_("photo description (alt text)"), max_length=250, blank=True)
     accessibility_features = models.ManyToManyField(
-        AccessibilityFeature, verbose_name=_("accessibility features"), blank=True,
+        AccessibilityFeature,
+        verbose_name=_("accessibility features"),
+        blank=True,
         related_name="branches",
     )
     accessibility_notes = models.TextField(_("accessibility notes"), blank=True)
     source = models.TextField(
-        _("source of the facts"), blank=True,
+        _("source of the facts"),
+        blank=True,
         help_text=_("Where the address and district come from; say what is illustrative."),
     )
     is_illustrative = models.BooleanField(
-        _("illustrative data"), default=False,
+        _("illustrative data"),
+        default=False,
         help_text=_("Part of the data (address, hours) was made up for the demo."),
     )
 
@@ -161,7 +183,9 @@ class OpeningException(models.Model):
     """A dated exception: closed all day (no times) or open at other hours."""
 
     branch = models.ForeignKey(
-        Branch, verbose_name=_("branch"), on_delete=models.CASCADE,
+        Branch,
+        verbose_name=_("branch"),
+        on_delete=models.CASCADE,
         related_name="opening_exceptions",
     )
     date = models.DateField(_("date"))
@@ -209,11 +233,15 @@ class Space(TimeStamped):
     )
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
-    capacity = models.PositiveIntegerField(_("capacity (people)"), validators=[MinValueValidator(1)])
+    capacity = models.PositiveIntegerField(
+        _("capacity (people)"), validators=[MinValueValidator(1)]
+    )
     floor = models.CharField(_("floor"), max_length=40, blank=True)
     description = models.TextField(_("description"), blank=True)
     accessibility_features = models.ManyToManyField(
-        AccessibilityFeature, verbose_name=_("accessibility features"), blank=True,
+        AccessibilityFeature,
+        verbose_name=_("accessibility features"),
+        blank=True,
         related_name="spaces",
     )
 

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from ontmoet.core.api import SlugListField, SlugOrNullField
 from ontmoet.venues.models import AccessibilityFeature, Branch, Space
 
 from ..models import (
@@ -55,10 +56,10 @@ class ActivitySerializer(serializers.Serializer):
     audiences = TaxonomySerializer(many=True)
     library_functions = TaxonomySerializer(many=True)
     branch = BranchRefSerializer()
-    space = serializers.CharField(source="space.name", allow_null=True, default=None)
-    series = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    space = serializers.SerializerMethodField()
+    series = SlugOrNullField()
     languages = serializers.ListField(child=serializers.CharField())
-    accessibility_features = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    accessibility_features = SlugListField()
     accessibility_notes = serializers.CharField()
     organisers = serializers.ListField(child=serializers.CharField())
     registration_mode = serializers.CharField()
@@ -70,6 +71,9 @@ class ActivitySerializer(serializers.Serializer):
 
     def get_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+    def get_space(self, obj) -> str | None:
+        return obj.space.name if obj.space_id else None
 
     def get_ical_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(obj.get_ical_url())
@@ -123,7 +127,8 @@ class ActivityWriteSerializer(serializers.Serializer):
     ends_at = serializers.DateTimeField()
     languages = serializers.ListField(
         child=serializers.ChoiceField(choices=[c for c, _ in SPOKEN_LANGUAGES]),
-        required=False, max_length=10,
+        required=False,
+        max_length=10,
     )
     accessibility_features = _slug_field(AccessibilityFeature, many=True, required=False)
     accessibility_notes = serializers.CharField(required=False, allow_blank=True, max_length=2_000)
@@ -145,14 +150,21 @@ class ActivityWriteSerializer(serializers.Serializer):
         end = attrs.get("ends_at", getattr(instance, "ends_at", None))
         if start and end:
             if end <= start:
-                raise serializers.ValidationError({"ends_at": _("The end must lie after the start.")})
+                raise serializers.ValidationError(
+                    {"ends_at": _("The end must lie after the start.")}
+                )
             if end - start > MAX_DURATION:
-                raise serializers.ValidationError({"ends_at": _("An activity lasts at most 92 days.")})
+                raise serializers.ValidationError(
+                    {"ends_at": _("An activity lasts at most 92 days.")}
+                )
             if start.year < 2000 or start > timezone.now() + timezone.timedelta(days=3 * 365):
                 raise serializers.ValidationError(
-                    {"starts_at": _("Choose a start within the next three years.")})
+                    {"starts_at": _("Choose a start within the next three years.")}
+                )
         branch = attrs.get("branch", getattr(instance, "branch", None))
         space = attrs.get("space", getattr(instance, "space", None))
         if space and branch and space.branch_id != branch.pk:
-            raise serializers.ValidationError({"space": _("This space is not in the chosen branch.")})
+            raise serializers.ValidationError(
+                {"space": _("This space is not in the chosen branch.")}
+            )
         return attrs

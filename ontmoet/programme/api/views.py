@@ -86,25 +86,33 @@ class ActivityListCreateView(generics.GenericAPIView):
         )
 
     @extend_schema(
-        operation_id="activities_list", parameters=FILTER_PARAMETERS,
+        operation_id="activities_list",
+        parameters=FILTER_PARAMETERS,
         summary="The public programme, filtered, in start order",
     )
     def get(self, request):
-        qs = activity_queryset_public(filters=self.filters()).select_related(
-            "branch", "format", "space", "series").prefetch_related(*ACTIVITY_PREFETCH)
+        qs = (
+            activity_queryset_public(filters=self.filters())
+            .select_related("branch", "format", "space", "series")
+            .prefetch_related(*ACTIVITY_PREFETCH)
+        )
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
-        operation_id="activities_create", request=ActivityWriteSerializer,
-        responses={201: ActivitySerializer}, summary="Create a draft activity (staff token)",
+        operation_id="activities_create",
+        request=ActivityWriteSerializer,
+        responses={201: ActivitySerializer},
+        summary="Create a draft activity (staff token)",
     )
     def post(self, request):
         serializer = ActivityWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         if not scoping.can_edit_branch(request.user, serializer.validated_data["branch"].pk):
             raise PermissionDenied("You may not plan activities for this branch.")
-        activity = _call(services.activity_create, actor=request.user, data=serializer.validated_data)
+        activity = _call(
+            services.activity_create, actor=request.user, data=serializer.validated_data
+        )
         return Response(
             ActivitySerializer(activity, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
@@ -116,7 +124,11 @@ def _call(service, **kwargs):
     try:
         return service(**kwargs)
     except DjangoValidationError as error:
-        detail = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
+        detail = (
+            error.message_dict
+            if hasattr(error, "error_dict")
+            else {"non_field_errors": error.messages}
+        )
         raise ValidationError(detail) from None
     except DjangoPermissionDenied as error:
         raise PermissionDenied(str(error)) from None
@@ -137,8 +149,10 @@ class ActivityDetailUpdateView(generics.GenericAPIView):
         return Response(self.get_serializer(activity).data)
 
     @extend_schema(
-        operation_id="activities_partial_update", request=ActivityWriteSerializer,
-        responses={200: ActivitySerializer}, summary="Change an activity (staff token)",
+        operation_id="activities_partial_update",
+        request=ActivityWriteSerializer,
+        responses={200: ActivitySerializer},
+        summary="Change an activity (staff token)",
     )
     def patch(self, request, pk: int):
         activity = access_activity_for_staff(user=request.user, pk=pk, edit=True)
@@ -148,11 +162,16 @@ class ActivityDetailUpdateView(generics.GenericAPIView):
         if new_branch and not scoping.can_edit_branch(request.user, new_branch.pk):
             raise PermissionDenied("You may not plan activities for this branch.")
         activity = _call(
-            services.activity_update, actor=request.user, activity=activity,
+            services.activity_update,
+            actor=request.user,
+            activity=activity,
             data=serializer.validated_data,
         )
-        activity = Activity.objects.prefetch_related(*ACTIVITY_PREFETCH).select_related(
-            "branch", "format", "space", "series").get(pk=activity.pk)
+        activity = (
+            Activity.objects.prefetch_related(*ACTIVITY_PREFETCH)
+            .select_related("branch", "format", "space", "series")
+            .get(pk=activity.pk)
+        )
         return Response(ActivitySerializer(activity, context={"request": request}).data)
 
 

@@ -104,8 +104,9 @@ def series_detail(request, slug: str):
 
 @require_safe
 def series_list(request):
-    return render(request, "programme/public/series_list.html",
-                  {"series_list": Series.objects.all()})
+    return render(
+        request, "programme/public/series_list.html", {"series_list": Series.objects.all()}
+    )
 
 
 def _feed_scope(kind: str, slug: str):

@@ -18,7 +18,7 @@ def other_language_url(context, language: str) -> str:
 
 @register.filter
 def when(activity) -> str:
-    """"za 14 mrt 2026, 19:30–21:00" in the active language; dates repeated if it spans days."""
+    """ "za 14 mrt 2026, 19:30–21:00" in the active language; dates repeated if it spans days."""
     start = timezone.localtime(activity.starts_at)
     end = timezone.localtime(activity.ends_at)
     first = date_format(start, "D j M Y, H:i")

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from ontmoet.core.api import SlugListField
+
 
 class DistrictSerializer(serializers.Serializer):
     slug = serializers.SlugField()
@@ -20,7 +22,7 @@ class SpaceSerializer(serializers.Serializer):
     name = serializers.CharField()
     kind = serializers.CharField()
     capacity = serializers.IntegerField()
-    accessibility_features = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    accessibility_features = SlugListField()
 
 
 class BranchSerializer(serializers.Serializer):
@@ -34,7 +36,7 @@ class BranchSerializer(serializers.Serializer):
     latitude = serializers.DecimalField(max_digits=9, decimal_places=6, allow_null=True)
     longitude = serializers.DecimalField(max_digits=9, decimal_places=6, allow_null=True)
     description = serializers.CharField()
-    accessibility_features = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    accessibility_features = SlugListField()
     opening_hours = OpeningHoursSerializer(many=True)
     is_illustrative = serializers.BooleanField()
     url = serializers.SerializerMethodField()
