@@ -21,14 +21,19 @@ def _clear_cache():
 
 @pytest.fixture
 def district(db):
-    return District.objects.create(slug="centrum", name="Centrum", population=106261,
-                                   population_year=2022)
+    return District.objects.create(
+        slug="centrum", name="Centrum", population=106261, population_year=2022
+    )
 
 
 @pytest.fixture
 def schilderswijk(district):
-    return Branch.objects.create(name="Bibliotheek Schilderswijk", slug="schilderswijk",
-                                 address="Koningstraat 439", district=district)
+    return Branch.objects.create(
+        name="Bibliotheek Schilderswijk",
+        slug="schilderswijk",
+        address="Koningstraat 439",
+        district=district,
+    )
 
 
 @pytest.fixture
@@ -38,8 +43,9 @@ def transvaal(district):
 
 @pytest.fixture
 def space(schilderswijk):
-    return Space.objects.create(branch=schilderswijk, name="Zaal 1", kind="meeting_room",
-                                capacity=30)
+    return Space.objects.create(
+        branch=schilderswijk, name="Zaal 1", kind="meeting_room", capacity=30
+    )
 
 
 @pytest.fixture
@@ -48,22 +54,26 @@ def taxonomy(db):
     return {
         "debate": Format.objects.create(slug="debat", name="Debat", name_en="Debate"),
         "lecture": Format.objects.create(slug="lezing", name="Lezing", name_en="Lecture"),
-        "justice": Theme.objects.create(slug="rechtvaardigheid", name="Rechtvaardigheid",
-                                        name_en="Justice", sdgs=[16]),
-        "health": Theme.objects.create(slug="gezondheid", name="Gezondheid", name_en="Health",
-                                       sdgs=[3]),
+        "justice": Theme.objects.create(
+            slug="rechtvaardigheid", name="Rechtvaardigheid", name_en="Justice", sdgs=[16]
+        ),
+        "health": Theme.objects.create(
+            slug="gezondheid", name="Gezondheid", name_en="Health", sdgs=[3]
+        ),
         "seniors": Audience.objects.create(slug="senioren", name="Senioren", name_en="Seniors"),
-        "meeting": LibraryFunction.objects.create(slug="ontmoeting-en-debat",
-                                                  name="Ontmoeting en debat",
-                                                  name_en="Meeting and debate"),
+        "meeting": LibraryFunction.objects.create(
+            slug="ontmoeting-en-debat", name="Ontmoeting en debat", name_en="Meeting and debate"
+        ),
         "wheelchair": AccessibilityFeature.objects.create(
-            slug="rolstoel", name="Rolstoeltoegankelijk", name_en="Wheelchair accessible"),
+            slug="rolstoel", name="Rolstoeltoegankelijk", name_en="Wheelchair accessible"
+        ),
     }
 
 
 def make_user(username, role="", branches=(), **extra):
-    user = User.objects.create_user(username=username, password="pw-for-tests", role=role,
-                                    is_staff=bool(role), **extra)
+    user = User.objects.create_user(
+        username=username, password="pw-for-tests", role=role, is_staff=bool(role), **extra
+    )
     user.branches.set(branches)
     return user
 

@@ -58,7 +58,8 @@ class ProgrammeFilterForm(forms.Form):
 
     def clean_q(self):
         value = self.cleaned_data["q"]
-        if "\x00" in value:
+        # NUL and the replacement character (from broken percent-encoding) are refused.
+        if "\x00" in value or "\ufffd" in value:
             raise ValidationError(_("The search text contains characters that are not allowed."))
         return value.strip()
 

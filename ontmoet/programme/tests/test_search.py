@@ -24,8 +24,12 @@ def test_stopwords_and_symbols_are_ignored():
 @pytest.mark.django_db
 def test_search_needs_every_term(make_activity, taxonomy):
     make_activity(title="Debat over de wijk")
-    make_activity(title="Taalcafé voor iedereen", summary="Praat Nederlands.",
-                  format=taxonomy["lecture"], themes=[])
+    make_activity(
+        title="Taalcafé voor iedereen",
+        summary="Praat Nederlands.",
+        format=taxonomy["lecture"],
+        themes=[],
+    )
 
     def titles(q):
         page = activity_list_public(filters=ProgrammeFilters(q=q))

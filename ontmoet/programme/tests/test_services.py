@@ -28,7 +28,9 @@ def test_publish_and_cancel_are_audited_with_a_diff(make_activity, central):
     activity.refresh_from_db()
     assert activity.status == Activity.Status.CANCELLED
     assert activity.cancellation_reason == "Spreker ziek"
-    codes = list(AuditEntry.objects.filter(target_id=str(activity.pk)).values_list("code", flat=True))
+    codes = list(
+        AuditEntry.objects.filter(target_id=str(activity.pk)).values_list("code", flat=True)
+    )
     assert "programme.activity.published" in codes and "programme.activity.cancelled" in codes
     cancelled = AuditEntry.objects.get(code="programme.activity.cancelled")
     assert cancelled.changes["status"] == ["published", "cancelled"]
@@ -36,8 +38,11 @@ def test_publish_and_cancel_are_audited_with_a_diff(make_activity, central):
 
 def test_update_records_only_changed_fields(make_activity, central, taxonomy):
     activity = make_activity()
-    services.activity_update(actor=central, activity=activity,
-                             data={"title": "Nieuwe titel", "themes": [taxonomy["health"]]})
+    services.activity_update(
+        actor=central,
+        activity=activity,
+        data={"title": "Nieuwe titel", "themes": [taxonomy["health"]]},
+    )
     entry = AuditEntry.objects.get(code="programme.activity.updated")
     assert set(entry.changes) == {"title", "themes"}
     assert entry.changes["themes"] == [["Rechtvaardigheid"], ["Gezondheid"]]
@@ -54,9 +59,17 @@ def test_duplicate_is_a_draft_one_week_later(make_activity, central, taxonomy):
 def test_programme_maker_cannot_create_at_another_branch(maker, transvaal, taxonomy):
     start = timezone.now() + datetime.timedelta(days=1)
     with pytest.raises(PermissionDenied):
-        services.activity_create(actor=maker, data={
-            "title": "X", "summary": "Y", "format": taxonomy["debate"], "branch": transvaal,
-            "starts_at": start, "ends_at": start + datetime.timedelta(hours=1)})
+        services.activity_create(
+            actor=maker,
+            data={
+                "title": "X",
+                "summary": "Y",
+                "format": taxonomy["debate"],
+                "branch": transvaal,
+                "starts_at": start,
+                "ends_at": start + datetime.timedelta(hours=1),
+            },
+        )
     assert not Activity.objects.exists()
 
 
