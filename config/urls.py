@@ -10,8 +10,11 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from ontmoet.site.views import healthz
+
 urlpatterns = [
     path("api/v1/", include("config.api_urls")),
+    path("healthz", healthz, name="healthz"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("ontmoet.site.urls")),

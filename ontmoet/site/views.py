@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -16,3 +17,8 @@ def home(request):
             "themes": options["themes"],
         },
     )
+
+
+def healthz(request):
+    """Liveness for load balancers, and the floor that benchmarks compare against: no DB."""
+    return HttpResponse("ok", content_type="text/plain")
