@@ -143,6 +143,12 @@ class ActivityWriteSerializer(serializers.Serializer):
     )
     registration_opens_at = serializers.DateTimeField(required=False, allow_null=True)
     registration_closes_at = serializers.DateTimeField(required=False, allow_null=True)
+    status = serializers.ChoiceField(
+        choices=[Activity.Status.PUBLISHED, Activity.Status.CANCELLED],
+        required=False,
+        help_text="Publish or cancel; a new activity is a draft unless this says otherwise.",
+    )
+    cancellation_reason = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
     def validate(self, attrs):
         instance = self.instance

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
@@ -110,13 +111,32 @@ class ActivityListCreateView(generics.GenericAPIView):
         serializer.is_valid(raise_exception=True)
         if not scoping.can_edit_branch(request.user, serializer.validated_data["branch"].pk):
             raise PermissionDenied("You may not plan activities for this branch.")
-        activity = _call(
-            services.activity_create, actor=request.user, data=serializer.validated_data
-        )
+        activity = _save(user=request.user, data=serializer.validated_data)
         return Response(
             ActivitySerializer(activity, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
         )
+
+
+@transaction.atomic
+def _save(*, user, activity=None, data: dict) -> Activity:
+    """Create or update, then publish or cancel if asked: each step through its service."""
+    data = dict(data)
+    status = data.pop("status", None)
+    reason = data.pop("cancellation_reason", "")
+    if activity is None:
+        activity = _call(services.activity_create, actor=user, data=data)
+    elif data:
+        activity = _call(services.activity_update, actor=user, activity=activity, data=data)
+    if status == Activity.Status.PUBLISHED:
+        activity = _call(services.activity_publish, actor=user, activity=activity)
+    elif status == Activity.Status.CANCELLED:
+        activity = _call(services.activity_cancel, actor=user, activity=activity, reason=reason)
+    return (
+        Activity.objects.prefetch_related(*ACTIVITY_PREFETCH)
+        .select_related("branch", "format", "space", "series")
+        .get(pk=activity.pk)
+    )
 
 
 def _call(service, **kwargs):
@@ -161,17 +181,7 @@ class ActivityDetailUpdateView(generics.GenericAPIView):
         new_branch = serializer.validated_data.get("branch")
         if new_branch and not scoping.can_edit_branch(request.user, new_branch.pk):
             raise PermissionDenied("You may not plan activities for this branch.")
-        activity = _call(
-            services.activity_update,
-            actor=request.user,
-            activity=activity,
-            data=serializer.validated_data,
-        )
-        activity = (
-            Activity.objects.prefetch_related(*ACTIVITY_PREFETCH)
-            .select_related("branch", "format", "space", "series")
-            .get(pk=activity.pk)
-        )
+        activity = _save(user=request.user, activity=activity, data=serializer.validated_data)
         return Response(ActivitySerializer(activity, context={"request": request}).data)
 
 

@@ -195,3 +195,22 @@ def test_schema_and_docs():
     assert "/api/v1/activities" in paths and "/api/v1/activities/{id}" in paths
     assert not any(p.endswith("/") for p in paths)
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_patch_can_publish_and_cancel(maker, make_activity):
+    activity = make_activity(status="draft")
+    client = token_client(maker)
+    published = client.patch(
+        f"/api/v1/activities/{activity.pk}", {"status": "published"}, format="json"
+    )
+    assert published.status_code == 200 and published.json()["status"] == "published"
+    cancelled = client.patch(
+        f"/api/v1/activities/{activity.pk}",
+        {"status": "cancelled", "cancellation_reason": "Storm"},
+        format="json",
+    )
+    assert cancelled.json()["status"] == "cancelled"
+    activity.refresh_from_db()
+    assert activity.cancellation_reason == "Storm"
+    refused = client.patch(f"/api/v1/activities/{activity.pk}", {"status": "draft"}, format="json")
+    assert refused.status_code == 400
