@@ -11,6 +11,7 @@ from ontmoet.venues.models import Space
 
 from .models import MAX_DURATION, SPOKEN_LANGUAGES, Activity
 from .selectors import ProgrammeFilters, filter_options
+from .services import EDITABLE_FIELDS
 
 MAX_PAGE = 500
 
@@ -123,31 +124,7 @@ class ActivityForm(forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = [
-            "title",
-            "summary",
-            "description",
-            "summary_easy",
-            "format",
-            "themes",
-            "audiences",
-            "library_functions",
-            "branch",
-            "space",
-            "starts_at",
-            "ends_at",
-            "languages",
-            "accessibility_features",
-            "accessibility_notes",
-            "image",
-            "image_alt",
-            "organisers",
-            "series",
-            "registration_mode",
-            "capacity",
-            "registration_opens_at",
-            "registration_closes_at",
-        ]
+        fields = EDITABLE_FIELDS
         widgets = {
             "starts_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"

@@ -15,17 +15,22 @@ from .models import Activity, ActivitySearchTerm
 from .permissions import ensure_can_edit_branch
 from .search import stems
 
-SCALAR_FIELDS = [
+# What staff may set on an activity, in the order the back-office form shows it.
+EDITABLE_FIELDS = [
     "title",
     "summary",
     "description",
     "summary_easy",
     "format",
+    "themes",
+    "audiences",
+    "library_functions",
     "branch",
     "space",
     "starts_at",
     "ends_at",
     "languages",
+    "accessibility_features",
     "accessibility_notes",
     "image",
     "image_alt",
@@ -36,7 +41,8 @@ SCALAR_FIELDS = [
     "registration_opens_at",
     "registration_closes_at",
 ]
-M2M_FIELDS = ["themes", "audiences", "library_functions", "accessibility_features"]
+M2M_FIELDS = [f for f in EDITABLE_FIELDS if Activity._meta.get_field(f).many_to_many]
+SCALAR_FIELDS = [f for f in EDITABLE_FIELDS if f not in M2M_FIELDS]
 AUDITED_FIELDS = [*SCALAR_FIELDS, *M2M_FIELDS, "status"]
 
 
