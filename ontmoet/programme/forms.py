@@ -14,6 +14,7 @@ from .selectors import ProgrammeFilters, filter_options
 from .services import EDITABLE_FIELDS
 
 MAX_PAGE = 500
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 
 def _slug_choices(items, empty_label):
@@ -150,6 +151,12 @@ class ActivityForm(forms.ModelForm):
         self.fields["space"].queryset = Space.objects.filter(branch__in=branches).select_related(
             "branch"
         )
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and getattr(image, "size", 0) > MAX_IMAGE_BYTES:
+            raise ValidationError(_("The image is larger than 5 MB."))
+        return image
 
     def clean(self):
         data = super().clean()

@@ -132,3 +132,15 @@ def test_audit_log_page(client, central, make_activity):
     client.force_login(central)
     page = client.get("/staff/logboek?code=programme.activity")
     assert page.status_code == 200 and "programme.activity.created" in page.text
+
+
+def test_upload_that_is_not_an_image_is_refused(client, central, schilderswijk, taxonomy):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(central)
+    fake = SimpleUploadedFile("poster.png", b"<?php echo 1; ?>", content_type="image/png")
+    response = client.post(
+        "/staff/activiteiten/nieuw", {**form_data(schilderswijk, taxonomy), "image": fake}
+    )
+    assert response.status_code == 200 and "image" in response.context["form"].errors
+    assert not Activity.objects.exists()
