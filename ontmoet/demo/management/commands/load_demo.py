@@ -1,0 +1,60 @@
+"""``manage.py load_demo``: seed the demo — real places, illustrative programme.
+
+Loads the districts, neighbourhoods and library branches of Den Haag from the fact files in
+``ontmoet/demo/data`` (real, with sources), adds illustrative hours, spaces and accessibility
+features, the taxonomies, demo staff users, three series and about 600 illustrative
+activities spread over the half year behind and ahead of today. Idempotent: what exists is
+left alone, so a second run — the same day or later — creates nothing.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from ontmoet.programme.models import Activity, Series
+from ontmoet.programme.selectors import filter_options_invalidate
+from ontmoet.venues.models import Branch, District, Neighbourhood, Space
+
+from ...activities import load_activities
+from ...content.reference import DEMO_PASSWORD
+from ...seed import Tally, load_reference
+
+
+class Command(BaseCommand):
+    help = "Load the Den Haag demo data (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--activities",
+            type=int,
+            default=600,
+            help="How many demo activities the plan holds (default 600).",
+        )
+
+    def handle(self, *args, **options):
+        began = time.monotonic()
+        today = timezone.localdate()
+        tally = Tally()
+        with transaction.atomic():
+            users = load_reference(tally, today)
+            actor = users["centraal"]
+            created = load_activities(actor=actor, count=options["activities"], today=today)
+        tally.created["activities"] = created
+        filter_options_invalidate()
+
+        made = ", ".join(f"{n} {label}" for label, n in tally.created.items() if n) or "nothing"
+        self.stdout.write(f"Created: {made}.")
+        self.stdout.write(
+            "In the database: "
+            f"{District.objects.count()} districts, {Neighbourhood.objects.count()} "
+            f"neighbourhoods, {Branch.objects.count()} branches, {Space.objects.count()} "
+            f"spaces, {Series.objects.count()} series, {Activity.objects.count()} activities."
+        )
+        if tally.created.get("users"):
+            self.stdout.write(
+                f"Demo staff users have the password '{DEMO_PASSWORD}' (demo only); "
+                "see `manage.py demo_logins`."
+            )
+        self.stdout.write(self.style.SUCCESS(f"Demo loaded in {time.monotonic() - began:.1f} s."))

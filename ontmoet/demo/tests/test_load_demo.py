@@ -1,0 +1,203 @@
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from ontmoet.accounts.models import User
+from ontmoet.core.models import AuditEntry
+from ontmoet.demo.activities import demo_plan, load_activities
+from ontmoet.demo.content import reference
+from ontmoet.demo.seed import Tally, load_reference
+from ontmoet.programme.models import (
+    MAX_DURATION,
+    Activity,
+    ActivitySearchTerm,
+    Audience,
+    Format,
+    LibraryFunction,
+    Series,
+    Theme,
+)
+from ontmoet.venues.models import (
+    AccessibilityFeature,
+    Branch,
+    District,
+    Neighbourhood,
+    OpeningException,
+    OpeningHours,
+    Space,
+)
+
+# Creating activities through the services costs tens of milliseconds each, so the database
+# tests load a smaller plan; the full default plan is checked without writing it.
+TEST_ACTIVITIES = 150
+COUNTED = [
+    District,
+    Neighbourhood,
+    Branch,
+    Space,
+    OpeningHours,
+    OpeningException,
+    AccessibilityFeature,
+    Theme,
+    Audience,
+    Format,
+    LibraryFunction,
+    Series,
+    Activity,
+    ActivitySearchTerm,
+    AuditEntry,
+    User,
+]
+
+
+def load_demo(**options):
+    out = StringIO()
+    call_command("load_demo", stdout=out, **options)
+    return out.getvalue()
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_creates_everything_once():
+    load_demo(activities=TEST_ACTIVITIES)
+    first = counts()
+    output = load_demo(activities=TEST_ACTIVITIES)
+
+    assert counts() == first
+    assert "Created: nothing." in output
+    assert first["Branch"] == 15
+    assert Branch.objects.filter(is_central=True).count() == 1
+    assert first["District"] == 8
+    assert first["Neighbourhood"] == 43
+    assert first["LibraryFunction"] == 5
+    assert first["Activity"] == TEST_ACTIVITIES
+    assert first["ActivitySearchTerm"] > TEST_ACTIVITIES * 10
+    # The programme reaches every branch, theme and format.
+    assert not Branch.objects.filter(activities__isnull=True).exists()
+    assert not Theme.objects.filter(activities__isnull=True).exists()
+    assert not Format.objects.filter(activities__isnull=True).exists()
+    statuses = set(Activity.objects.values_list("status", flat=True))
+    assert {"published", "cancelled"} <= statuses
+    assert not Activity.objects.filter(status="cancelled", cancellation_reason="").exists()
+    assert Activity.objects.published().count() > TEST_ACTIVITIES * 0.8
+
+
+@pytest.mark.django_db
+def test_places_keep_their_sources_and_say_what_is_illustrative():
+    load_demo(activities=0)
+
+    escamp = District.objects.get(slug="escamp")
+    assert (escamp.population, escamp.population_year) == (128967, 2022)
+    assert "SECONDARY" in escamp.source
+    unknown = Neighbourhood.objects.get(slug="willemspark")
+    assert unknown.population is None and unknown.source
+    transvaal = Branch.objects.get(slug="transvaal")
+    assert transvaal.is_illustrative and transvaal.address == ""
+    assert "ILLUSTRATIVE" in transvaal.source and "address not found" in transvaal.source
+    central = Branch.objects.get(is_central=True)
+    assert (central.address, central.postcode) == ("Spui 68", "2511 BT")
+    assert central.spaces.get(kind="debate_hall").capacity == 200
+    assert central.opening_hours.filter(weekday=6).exists()
+    for branch in Branch.objects.filter(is_central=False):
+        assert 2 <= branch.spaces.count() <= 4
+        assert branch.opening_hours.exists()
+        assert branch.opening_exceptions.filter(opens__isnull=True).count() == 2
+        assert branch.accessibility_features.filter(slug="rolstoeltoegankelijk").exists()
+
+
+@pytest.mark.django_db
+def test_freedom_series_has_partners_and_past_and_upcoming_debates():
+    load_demo(activities=20)  # the series with fixed dates come first in the plan
+
+    series = Series.objects.get(slug="vrijheid-in-debat")
+    assert len(series.organisers) >= 3
+    assert "Instituut Clingendael" in series.organisers
+    debates = series.activities.all()
+    now = timezone.now()
+    assert debates.filter(starts_at__lt=now).exists()
+    assert debates.filter(starts_at__gt=now).exists()
+    assert {d.space.kind for d in debates} == {"debate_hall"}
+    assert {d.format.slug for d in debates} == {"debat"}
+
+
+@pytest.mark.django_db
+def test_demo_users_have_their_roles():
+    load_demo(activities=0)
+
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser and admin.is_staff
+    assert User.objects.get(username="centraal").role == User.Role.CENTRAL_STAFF
+    assert User.objects.get(username="lezer").role == User.Role.READ_ONLY
+    for name in ["schilderswijk", "transvaal"]:
+        maker = User.objects.get(username=name)
+        assert maker.role == User.Role.PROGRAMME_MAKER
+        assert list(maker.branches.values_list("slug", flat=True)) == [name]
+        assert maker.check_password(reference.DEMO_PASSWORD)
+
+
+@pytest.mark.django_db
+def test_a_changed_password_survives_a_second_run():
+    load_demo(activities=0)
+    user = User.objects.get(username="lezer")
+    user.set_password("something-else")
+    user.save()
+
+    load_demo(activities=0)
+
+    assert User.objects.get(username="lezer").check_password("something-else")
+
+
+@pytest.mark.django_db
+def test_running_again_on_a_later_day_adds_no_activities():
+    load_demo(activities=60)
+    actor = User.objects.get(username="centraal")
+    later = timezone.localdate() + datetime.timedelta(days=9)
+
+    assert load_activities(actor=actor, count=60, today=later) == 0
+    assert Activity.objects.count() == 60
+
+
+@pytest.mark.django_db
+def test_default_plan_is_large_varied_and_within_the_rules():
+    today = timezone.localdate()
+    load_reference(Tally(), today)
+
+    plan = demo_plan(count=600, today=today)
+
+    assert len(plan) >= 500
+    assert {s.branch for s in plan} == set(Branch.objects.values_list("slug", flat=True))
+    assert {t for s in plan for t in s.themes} == set(Theme.objects.values_list("slug", flat=True))
+    assert {s.format for s in plan} == set(Format.objects.values_list("slug", flat=True))
+    assert {a for s in plan for a in s.audiences} == set(
+        Audience.objects.values_list("slug", flat=True)
+    )
+    now = timezone.now()
+    assert sum(s.starts_at < now for s in plan) > 200
+    assert sum(s.starts_at > now for s in plan) > 200
+    for spec in plan:
+        assert spec.starts_at < spec.ends_at <= spec.starts_at + MAX_DURATION
+        assert abs((spec.starts_at.date() - today).days) <= 200
+        assert spec.capacity is None or spec.capacity >= 1
+        assert timezone.localtime(spec.starts_at).minute in {0, 30}
+    assert sum(1 for s in plan if s.summary_easy) > len(plan) / 2
+    assert {tuple(s.languages) for s in plan} >= {("nl",), ("nl", "en"), ("nl", "ar"), ("nl", "tr")}
+
+
+@pytest.mark.django_db
+def test_plan_never_double_books_a_space():
+    today = timezone.localdate()
+    load_reference(Tally(), today)
+
+    booked = {}
+    for spec in demo_plan(count=600, today=today):
+        if spec.space is None:
+            continue
+        for start, end in booked.get(spec.space, []):
+            assert not (start < spec.ends_at and spec.starts_at < end), spec.title
+        booked.setdefault(spec.space, []).append((spec.starts_at, spec.ends_at))
