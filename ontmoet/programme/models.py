@@ -227,10 +227,19 @@ class Activity(TimeStamped):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["starts_at", "id"]
+        # Every list walks activities in (starts_at, id) order and stops after one page. The
+        # trailing ends_at and status let the walk skip finished activities and drafts
+        # inside the index, without reading the rows.
         indexes = [
-            models.Index(fields=["status", "starts_at", "id"], name="activity_status_start"),
-            models.Index(fields=["branch", "status", "starts_at"], name="activity_branch_start"),
-            models.Index(fields=["format", "status", "starts_at"], name="activity_format_start"),
+            models.Index(fields=["starts_at", "id", "ends_at", "status"], name="activity_start"),
+            models.Index(
+                fields=["branch", "starts_at", "id", "ends_at", "status"],
+                name="activity_branch_start",
+            ),
+            models.Index(
+                fields=["format", "starts_at", "id", "ends_at", "status"],
+                name="activity_format_start",
+            ),
             models.Index(fields=["series", "starts_at"], name="activity_series_start"),
         ]
         constraints = [
@@ -273,16 +282,25 @@ class Activity(TimeStamped):
 
 
 class ActivitySearchTerm(models.Model):
-    """One Dutch word stem occurring in an activity's searchable text."""
+    """One Dutch word stem occurring in an activity's searchable text.
+
+    ``starts_at`` copies the activity's start (the services keep it in step) so that a search
+    walks one stem's entries in programme order and stops after a page: fast for a rare
+    word and for one that occurs in every activity alike.
+    """
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="search_terms")
     term = models.CharField(_("stem"), max_length=64)
+    starts_at = models.DateTimeField(_("starts at"))
 
     class Meta:
         verbose_name = _("search term")
         verbose_name_plural = _("search terms")
         constraints = [
             models.UniqueConstraint(fields=["term", "activity"], name="search_term_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["term", "starts_at", "activity"], name="search_term_in_order"),
         ]
 
     def __str__(self) -> str:

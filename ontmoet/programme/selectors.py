@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from ontmoet.venues.models import AccessibilityFeature, Branch, District
@@ -19,6 +19,8 @@ from .search import query_stems
 
 FILTER_OPTIONS_CACHE_KEY = "programme:filter-options:v1"
 FILTER_OPTIONS_TTL = 300
+# Long texts a list card never shows; not reading them keeps a page of cards cheap.
+LIST_DEFERRED = ("description", "summary_easy", "accessibility_notes", "cancellation_reason")
 
 
 @dataclass(frozen=True)
@@ -72,18 +74,35 @@ def _local_midnight(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+def _window(filters: ProgrammeFilters, now) -> tuple[datetime.datetime, datetime.datetime, object]:
+    """(not ended before, starts from, starts before or None) for the filters' dates."""
+    ends_after = (
+        _local_midnight(filters.date_from) if filters.date_from else (now or timezone.now())
+    )
+    starts_before = (
+        _local_midnight(filters.date_to + datetime.timedelta(days=1)) if filters.date_to else None
+    )
+    # An activity lasts at most MAX_DURATION, so nothing that started earlier is still on.
+    return ends_after, ends_after - MAX_DURATION, starts_before
+
+
+def _has(through, owner: str, value):
+    """EXISTS over a many-to-many link, checked per activity as the walk reaches it."""
+    return Exists(through.objects.filter(activity_id=OuterRef("pk"), **{owner: value}))
+
+
 def activity_queryset_public(*, filters: ProgrammeFilters, now=None):
-    qs = Activity.objects.public()
-    if filters.date_from or filters.date_to:
-        if filters.date_from:
-            start = _local_midnight(filters.date_from)
-            qs = qs.filter(ends_at__gte=start, starts_at__gte=start - MAX_DURATION)
-        if filters.date_to:
-            qs = qs.filter(
-                starts_at__lt=_local_midnight(filters.date_to + datetime.timedelta(days=1))
-            )
-    else:
-        qs = qs.upcoming(now)
+    """The public programme for ``filters``, in (start, id) order.
+
+    Shaped so the database walks an index in that order and stops after a page: without a
+    search it walks the activities' start index; with one it walks the first stem's entries
+    of the search index (which carry the start time), so a rare word costs as little as a
+    common one. Other conditions are checked on the rows the walk reaches.
+    """
+    ends_after, starts_from, starts_before = _window(filters, now)
+    qs = Activity.objects.public().filter(ends_at__gte=ends_after)
+    if starts_before:
+        qs = qs.filter(starts_at__lt=starts_before)
     if filters.branch:
         qs = qs.filter(branch=filters.branch)
     if filters.district:
@@ -93,33 +112,39 @@ def activity_queryset_public(*, filters: ProgrammeFilters, now=None):
     if filters.series_id:
         qs = qs.filter(series_id=filters.series_id)
     if filters.theme:
-        qs = qs.filter(
-            pk__in=Theme.activities.through.objects.filter(theme=filters.theme).values(
-                "activity_id"
-            )
-        )
+        qs = qs.filter(_has(Theme.activities.through, "theme", filters.theme))
     if filters.audience:
-        qs = qs.filter(
-            pk__in=Audience.activities.through.objects.filter(audience=filters.audience).values(
-                "activity_id"
-            )
-        )
+        qs = qs.filter(_has(Audience.activities.through, "audience", filters.audience))
     if filters.accessibility:
         qs = qs.filter(
-            pk__in=AccessibilityFeature.activities.through.objects.filter(
-                accessibilityfeature=filters.accessibility
-            ).values("activity_id")
+            _has(
+                AccessibilityFeature.activities.through,
+                "accessibilityfeature",
+                filters.accessibility,
+            )
         )
-    for term in query_stems(filters.q):
-        qs = qs.filter(pk__in=ActivitySearchTerm.objects.filter(term=term).values("activity_id"))
-    return qs.order_by("starts_at", "id")
+    terms = query_stems(filters.q)
+    if not terms:
+        return qs.filter(starts_at__gte=starts_from).order_by("starts_at", "id")
+    first, *others = terms
+    for term in others:
+        qs = qs.filter(
+            Exists(ActivitySearchTerm.objects.filter(activity_id=OuterRef("pk"), term=term))
+        )
+    return qs.filter(search_terms__term=first, search_terms__starts_at__gte=starts_from).order_by(
+        "search_terms__starts_at", "search_terms__activity_id"
+    )
 
 
 def activity_list_public(*, filters: ProgrammeFilters, page: int = 1, per_page: int = 20) -> Page:
     """One page of the public programme: a single query for the activities."""
     page = max(1, page)
     offset = (page - 1) * per_page
-    qs = activity_queryset_public(filters=filters).select_related("branch", "format", "space")
+    qs = (
+        activity_queryset_public(filters=filters)
+        .select_related("branch", "format", "space")
+        .defer(*LIST_DEFERRED)
+    )
     rows = list(qs[offset : offset + per_page + 1])
     return Page(items=rows[:per_page], number=page, has_next=len(rows) > per_page)
 

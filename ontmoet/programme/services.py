@@ -79,7 +79,10 @@ def activity_reindex(*, activity: Activity) -> None:
         parts.append(activity.series.title)
     ActivitySearchTerm.objects.filter(activity=activity).delete()
     ActivitySearchTerm.objects.bulk_create(
-        [ActivitySearchTerm(activity=activity, term=t) for t in stems(" ".join(parts))]
+        [
+            ActivitySearchTerm(activity=activity, term=t, starts_at=activity.starts_at)
+            for t in stems(" ".join(parts))
+        ]
     )
 
 

@@ -150,9 +150,15 @@ class Command(BaseCommand):
                     if slug in mapping
                 ],
             )
-        rows = [(pk, term) for pk, spec in pairs for term in self.terms(spec, lookups)]
+        # Raw INSERT: the datetime is put in the engine's own format, as the ORM would.
+        starts_at = {
+            a.pk: connection.ops.adapt_datetimefield_value(a.starts_at) for a in activities
+        }
+        rows = [
+            (pk, term, starts_at[pk]) for pk, spec in pairs for term in self.terms(spec, lookups)
+        ]
         rows.sort(key=lambda row: row[1])  # index order: far fewer B-tree page splits
-        insert_rows(ActivitySearchTerm, ["activity_id", "term"], rows)
+        insert_rows(ActivitySearchTerm, ["activity_id", "term", "starts_at"], rows)
         return len(rows)
 
     @staticmethod
