@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +15,18 @@ def _operations():
     return [result.ok() for result in schema.get_all_operations()]
 
 
-def test_every_operation_is_fuzzed(make_activity, maker):
+@pytest.fixture
+def keep_test_connection():
+    """Calling the WSGI app directly would close the test's transaction at each request's
+    end, as Django's own test client prevents; do the same here."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
+def test_every_operation_is_fuzzed(make_activity, maker, keep_test_connection):
     from rest_framework.authtoken.models import Token
 
     make_activity()
