@@ -4,7 +4,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from ontmoet.core.api import SlugListField, SlugOrNullField
 from ontmoet.venues.models import AccessibilityFeature, Branch, Space
 
 from ..models import (
@@ -42,7 +41,23 @@ class BranchRefSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
 
 
+def _taxonomy(item) -> dict:
+    return {"slug": item.slug, "name": item.name, "name_en": item.name_en}
+
+
+def _datetime(value) -> str | None:
+    return serializers.DateTimeField().to_representation(value) if value else None
+
+
 class ActivitySerializer(serializers.Serializer):
+    """One activity as the API presents it.
+
+    The fields below document the shape (OpenAPI); ``to_representation`` builds it directly,
+    because DRF's field-by-field walk over nested serializers cost more than the database
+    for a page of 20. Expects the activity's taxonomies attached by
+    ``selectors.attach_taxonomies``; a test keeps the two in step.
+    """
+
     id = serializers.IntegerField()
     title = serializers.CharField()
     summary = serializers.CharField()
@@ -56,27 +71,53 @@ class ActivitySerializer(serializers.Serializer):
     audiences = TaxonomySerializer(many=True)
     library_functions = TaxonomySerializer(many=True)
     branch = BranchRefSerializer()
-    space = serializers.SerializerMethodField()
-    series = SlugOrNullField()
+    space = serializers.CharField(allow_null=True)
+    series = serializers.SlugField(allow_null=True)
     languages = serializers.ListField(child=serializers.CharField())
-    accessibility_features = SlugListField()
+    accessibility_features = serializers.ListField(child=serializers.SlugField())
     accessibility_notes = serializers.CharField()
     organisers = serializers.ListField(child=serializers.CharField())
     registration_mode = serializers.CharField()
     capacity = serializers.IntegerField(allow_null=True)
     registration_opens_at = serializers.DateTimeField(allow_null=True)
     registration_closes_at = serializers.DateTimeField(allow_null=True)
-    url = serializers.SerializerMethodField()
-    ical_url = serializers.SerializerMethodField()
+    url = serializers.URLField()
+    ical_url = serializers.URLField()
 
-    def get_url(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
-
-    def get_space(self, obj) -> str | None:
-        return obj.space.name if obj.space_id else None
-
-    def get_ical_url(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(obj.get_ical_url())
+    def to_representation(self, instance) -> dict:
+        a = instance
+        absolute = self.context["request"].build_absolute_uri
+        return {
+            "id": a.pk,
+            "title": a.title,
+            "summary": a.summary,
+            "description": a.description,
+            "summary_easy": a.summary_easy,
+            "status": a.status,
+            "starts_at": _datetime(a.starts_at),
+            "ends_at": _datetime(a.ends_at),
+            "format": _taxonomy(a.format),
+            "themes": [_taxonomy(t) for t in a.themes_list],
+            "audiences": [_taxonomy(t) for t in a.audiences_list],
+            "library_functions": [_taxonomy(t) for t in a.library_functions_list],
+            "branch": {
+                "slug": a.branch.slug,
+                "name": a.branch.name,
+                "url": absolute(a.branch.get_absolute_url()),
+            },
+            "space": a.space.name if a.space_id else None,
+            "series": a.series.slug if a.series_id else None,
+            "languages": list(a.languages),
+            "accessibility_features": [f.slug for f in a.accessibility_features_list],
+            "accessibility_notes": a.accessibility_notes,
+            "organisers": list(a.organisers),
+            "registration_mode": a.registration_mode,
+            "capacity": a.capacity,
+            "registration_opens_at": _datetime(a.registration_opens_at),
+            "registration_closes_at": _datetime(a.registration_closes_at),
+            "url": absolute(a.get_absolute_url()),
+            "ical_url": absolute(a.get_ical_url()),
+        }
 
 
 class ActivityListQuerySerializer(serializers.Serializer):

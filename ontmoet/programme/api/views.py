@@ -17,7 +17,7 @@ from ontmoet.venues.models import AccessibilityFeature, Branch, District
 from .. import services
 from ..models import Activity, Audience, Format, Theme
 from ..permissions import access_activity_for_staff
-from ..selectors import ProgrammeFilters, activity_detail_public, activity_queryset_public
+from ..selectors import ProgrammeFilters, activity_queryset_public, attach_taxonomies
 from .serializers import (
     ActivityListQuerySerializer,
     ActivitySerializer,
@@ -26,7 +26,7 @@ from .serializers import (
     ThemeSerializer,
 )
 
-ACTIVITY_PREFETCH = ("themes", "audiences", "library_functions", "accessibility_features")
+API_RELATED = ("branch", "format", "space", "series")
 
 
 class ProgrammeCursorPagination(CursorPagination):
@@ -92,12 +92,8 @@ class ActivityListCreateView(generics.GenericAPIView):
         summary="The public programme, filtered, in start order",
     )
     def get(self, request):
-        qs = (
-            activity_queryset_public(filters=self.filters())
-            .select_related("branch", "format", "space", "series")
-            .prefetch_related(*ACTIVITY_PREFETCH)
-        )
-        page = self.paginate_queryset(qs)
+        qs = activity_queryset_public(filters=self.filters()).select_related(*API_RELATED)
+        page = attach_taxonomies(self.paginate_queryset(qs))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
@@ -132,11 +128,7 @@ def _save(*, user, activity=None, data: dict) -> Activity:
         activity = _call(services.activity_publish, actor=user, activity=activity)
     elif status == Activity.Status.CANCELLED:
         activity = _call(services.activity_cancel, actor=user, activity=activity, reason=reason)
-    return (
-        Activity.objects.prefetch_related(*ACTIVITY_PREFETCH)
-        .select_related("branch", "format", "space", "series")
-        .get(pk=activity.pk)
-    )
+    return attach_taxonomies([Activity.objects.select_related(*API_RELATED).get(pk=activity.pk)])[0]
 
 
 def _call(service, **kwargs):
@@ -163,10 +155,10 @@ class ActivityDetailUpdateView(generics.GenericAPIView):
     @extend_schema(operation_id="activities_retrieve", summary="One public activity")
     def get(self, request, pk: int):
         try:
-            activity = activity_detail_public(pk=pk)
+            activity = Activity.objects.public().select_related(*API_RELATED).get(pk=pk)
         except Activity.DoesNotExist:
             raise NotFound from None
-        return Response(self.get_serializer(activity).data)
+        return Response(self.get_serializer(attach_taxonomies([activity])[0]).data)
 
     @extend_schema(
         operation_id="activities_partial_update",

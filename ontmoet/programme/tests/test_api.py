@@ -214,3 +214,22 @@ def test_patch_can_publish_and_cancel(maker, make_activity):
     assert activity.cancellation_reason == "Storm"
     refused = client.patch(f"/api/v1/activities/{activity.pk}", {"status": "draft"}, format="json")
     assert refused.status_code == 400
+
+
+def test_presented_activity_matches_documented_fields(make_activity, taxonomy):
+    from ontmoet.programme.api.serializers import ActivitySerializer
+
+    activity = make_activity(
+        audiences=[taxonomy["seniors"]],
+        library_functions=[taxonomy["meeting"]],
+        accessibility_features=[taxonomy["wheelchair"]],
+    )
+    item = APIClient().get(f"/api/v1/activities/{activity.pk}").json()
+    assert set(item) == set(ActivitySerializer().fields)
+    assert [t["slug"] for t in item["themes"]] == ["rechtvaardigheid"]
+    assert [a["slug"] for a in item["audiences"]] == ["senioren"]
+    assert [f["slug"] for f in item["library_functions"]] == ["ontmoeting-en-debat"]
+    assert item["accessibility_features"] == ["rolstoel"]
+    schema = APIClient().get("/api/v1/schema?format=json").json()
+    documented = schema["components"]["schemas"]["Activity"]["properties"]
+    assert set(documented) == set(item)
