@@ -9,13 +9,16 @@ from django.utils import timezone
 from ontmoet.accounts.models import User
 from ontmoet.programme import services
 from ontmoet.programme.models import Audience, Format, LibraryFunction, Theme
+from ontmoet.programme.selectors import filter_options_invalidate
 from ontmoet.venues.models import AccessibilityFeature, Branch, District, Space
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    filter_options_invalidate()
     cache.clear()
     yield
+    filter_options_invalidate()
     cache.clear()
 
 

@@ -6,6 +6,7 @@ Filter choices are cached as one bundle and dropped whenever a taxonomy or branc
 """
 
 import datetime
+import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -28,6 +29,8 @@ from .search import query_stems
 FILTER_OPTIONS_CACHE_KEY = "programme:filter-options:v1"
 TAXONOMY_INDEX_CACHE_KEY = "programme:taxonomy-index:v1"
 FILTER_OPTIONS_TTL = 300
+LOCAL_TTL = 30
+_local: dict[str, tuple[float, object]] = {}
 # What a card in a list shows; reading only these columns keeps a page of cards cheap.
 CARD_FIELDS = (
     "id",
@@ -69,25 +72,42 @@ class Page:
         return self.number > 1
 
 
+def _two_level(key: str, build):
+    """A value from this worker's memory (for LOCAL_TTL seconds), else the shared cache,
+    else ``build()``. Saves unpickling the same lists on every request."""
+    now = time.monotonic()
+    held = _local.get(key)
+    if held and now - held[0] < LOCAL_TTL:
+        return held[1]
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, FILTER_OPTIONS_TTL)
+    _local[key] = (now, value)
+    return value
+
+
+def _build_filter_options() -> dict[str, list]:
+    branches = list(Branch.objects.select_related("district"))
+    return {
+        "branches": branches,
+        "districts": sorted({b.district for b in branches}, key=lambda d: d.name),
+        "themes": list(Theme.objects.all()),
+        "audiences": list(Audience.objects.all()),
+        "formats": list(Format.objects.all()),
+        "accessibility": list(AccessibilityFeature.objects.all()),
+    }
+
+
 def filter_options() -> dict[str, list]:
     """Everything the programme's filter form offers, as one cached bundle (5 queries cold)."""
-    options = cache.get(FILTER_OPTIONS_CACHE_KEY)
-    if options is None:
-        branches = list(Branch.objects.select_related("district"))
-        districts = sorted({b.district for b in branches}, key=lambda d: d.name)
-        options = {
-            "branches": branches,
-            "districts": districts,
-            "themes": list(Theme.objects.all()),
-            "audiences": list(Audience.objects.all()),
-            "formats": list(Format.objects.all()),
-            "accessibility": list(AccessibilityFeature.objects.all()),
-        }
-        cache.set(FILTER_OPTIONS_CACHE_KEY, options, FILTER_OPTIONS_TTL)
-    return options
+    return _two_level(FILTER_OPTIONS_CACHE_KEY, _build_filter_options)
 
 
 def filter_options_invalidate() -> None:
+    """Drop the cached lists: at once in this worker and the shared cache; other workers
+    notice within LOCAL_TTL seconds."""
+    _local.clear()
     cache.delete_many([FILTER_OPTIONS_CACHE_KEY, TAXONOMY_INDEX_CACHE_KEY])
 
 
@@ -100,19 +120,19 @@ LINKS = {
 }
 
 
+def _build_taxonomy_index() -> dict[str, dict[int, object]]:
+    options = filter_options()
+    return {
+        "themes": {t.pk: t for t in options["themes"]},
+        "audiences": {a.pk: a for a in options["audiences"]},
+        "library_functions": {f.pk: f for f in LibraryFunction.objects.all()},
+        "accessibility_features": {f.pk: f for f in options["accessibility"]},
+    }
+
+
 def taxonomy_index() -> dict[str, dict[int, object]]:
     """Every taxonomy by id, cached like the filter options."""
-    index = cache.get(TAXONOMY_INDEX_CACHE_KEY)
-    if index is None:
-        options = filter_options()
-        index = {
-            "themes": {t.pk: t for t in options["themes"]},
-            "audiences": {a.pk: a for a in options["audiences"]},
-            "library_functions": {f.pk: f for f in LibraryFunction.objects.all()},
-            "accessibility_features": {f.pk: f for f in options["accessibility"]},
-        }
-        cache.set(TAXONOMY_INDEX_CACHE_KEY, index, FILTER_OPTIONS_TTL)
-    return index
+    return _two_level(TAXONOMY_INDEX_CACHE_KEY, _build_taxonomy_index)
 
 
 def attach_taxonomies(activities: list[Activity]) -> list[Activity]:
