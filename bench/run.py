@@ -1,0 +1,219 @@
+"""`make bench`: the programme page and API under the production server, against the floor.
+
+For SQLite and then PostgreSQL: prepare a database with 100,000 activities (reused between
+runs), start gunicorn with the production settings, and drive each scenario (floor, programme
+page, API list) with an open-loop load of 50 requests/s. Results go to stdout and to
+docs/benchmarks.md; raw samples to var/bench/. The exit status is non-zero only when requests
+failed or an engine could not be measured — a missed target is reported, not an error.
+See docs/benchmarks.md for the method.
+"""
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+
+import report
+import scenarios
+from cpu import CpuMeter, wait_for_quiet
+from load import run_open_loop, summarise
+from prepare import (
+    BENCH_VAR,
+    PG_ADMIN,
+    PG_NAME,
+    POSTGRES,
+    SQLITE,
+    Engine,
+    collectstatic,
+    log,
+    postgres_reachable,
+    prepare,
+    wait_for_commands,
+)
+from server import HOST, Gunicorn
+
+ENGINES = {"sqlite": SQLITE, "postgresql": POSTGRES}
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--engines", default="sqlite,postgresql", help="comma-separated")
+    parser.add_argument("--activities", type=int, default=100_000)
+    parser.add_argument("--rebuild", action="store_true", help="refill the databases")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--worker-class", default="sync", help="gunicorn worker class")
+    parser.add_argument("--rate", type=float, default=50.0, help="requests per second")
+    parser.add_argument("--duration", type=float, default=20.0, help="measured seconds")
+    parser.add_argument("--warmup", type=float, default=5.0, help="warm-up seconds")
+    parser.add_argument("--threads", type=int, default=16, help="load generator threads")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the URL sequence")
+    parser.add_argument(
+        "--wait-for-commands",
+        type=float,
+        default=1200,
+        help="seconds to wait for load_demo/generate_scale to exist",
+    )
+    parser.add_argument(
+        "--quiet-wait",
+        type=float,
+        default=120,
+        help="seconds each scenario waits for other work to leave the CPUs",
+    )
+    parser.add_argument("--no-docs", action="store_true", help="leave docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    unknown = set(args.engines.split(",")) - set(ENGINES)
+    if unknown:
+        parser.error(f"unknown engine(s): {', '.join(sorted(unknown))}")
+    return args
+
+
+def measure(engine: Engine, args: argparse.Namespace) -> tuple[dict, dict]:
+    """Results and raw samples of one engine."""
+    database = prepare(engine, activities=args.activities, rebuild=args.rebuild)
+    result: dict = {"engine": engine.name, "database": database, "scenarios": []}
+    raw: dict = {}
+    with Gunicorn(engine, workers=args.workers, worker_class=args.worker_class) as server:
+        log(f"{engine.name}: gunicorn on port {server.port} ({args.workers} workers)")
+        meter_args = {
+            "server_pid": server.process.pid,
+            "db_marker": PG_NAME if engine is POSTGRES else "",
+        }
+        for scenario in scenarios.build(server.port):
+            before = wait_for_quiet(
+                max_others_pct=10, timeout=args.quiet_wait, log=log, **meter_args
+            )
+            warm, _ = run_open_loop(
+                host=HOST,
+                port=server.port,
+                next_request=scenario.generator(args.seed + 1000),
+                rate=args.rate,
+                duration=args.warmup,
+                threads=args.threads,
+            )
+            warm_errors = [s for s in warm if s.status != 200]
+            if warm_errors:
+                first = warm_errors[0]
+                log(
+                    f"  warm-up of {scenario.key}: {len(warm_errors)} errors, "
+                    f"e.g. {first.status or first.error} for {first.url}"
+                )
+            with CpuMeter(**meter_args) as meter:
+                samples, window = run_open_loop(
+                    host=HOST,
+                    port=server.port,
+                    next_request=scenario.generator(args.seed),
+                    rate=args.rate,
+                    duration=args.duration,
+                    threads=args.threads,
+                )
+            stats = summarise(samples, window)
+            by_kind = {}
+            for kind in sorted(scenario.kinds):
+                mine = [s for s in samples if s.kind == kind]
+                by_kind[kind] = asdict(summarise(mine, window))
+            result["scenarios"].append(
+                {
+                    "key": scenario.key,
+                    "label": scenario.label,
+                    "target_p95_ms": scenario.target_p95_ms,
+                    "stats": asdict(stats),
+                    "by_kind": by_kind,
+                    "cpu": asdict(meter.use),
+                    "server_cpu_ms": 1000 * meter.use.server_seconds / max(1, stats.requests),
+                    "generator_cpu_ms": 1000 * meter.use.generator_seconds / max(1, stats.requests),
+                    "cpu_before": asdict(before),
+                    "warmup_errors": len(warm_errors),
+                }
+            )
+            raw[scenario.key] = [
+                {
+                    "kind": s.kind,
+                    "url": s.url,
+                    "latency_ms": round(s.latency_ms, 3),
+                    "lag_ms": round(s.lag_ms, 3),
+                    "status": s.status,
+                    "bytes": s.size,
+                    "error": s.error,
+                }
+                for s in samples
+            ]
+            log(
+                f"  {scenario.key}: p50 {stats.p50:.1f} ms, p95 {stats.p95:.1f} ms, "
+                f"p99 {stats.p99:.1f} ms, max {stats.max:.1f} ms, {stats.rate:.1f} req/s, "
+                f"{stats.errors} errors; CPU {meter.use.busy_pct:.0f}% busy, "
+                f"{meter.use.others_pct:.0f}% other work"
+            )
+            time.sleep(1)
+    result["max_lag_ms"] = max(sc["stats"]["lag_max"] for sc in result["scenarios"])
+    return result, raw
+
+
+def postgres_version() -> str:
+    import psycopg
+
+    with psycopg.connect(**PG_ADMIN) as conn:
+        version = conn.execute("SHOW server_version").fetchone()[0]
+    return f"PostgreSQL {version.split()[0]}"
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    started = time.monotonic()
+    wait_for_commands(args.wait_for_commands)
+    log("collectstatic (production storage)")
+    collectstatic()
+    run: dict = {
+        "config": {
+            "rate": args.rate,
+            "duration": args.duration,
+            "warmup": args.warmup,
+            "workers": args.workers,
+            "worker_class": args.worker_class,
+            "activities": args.activities,
+            "seed": args.seed,
+        },
+        "engines": [],
+    }
+    raw_all: dict = {}
+    failed = False
+    for key in args.engines.split(","):
+        engine = ENGINES[key]
+        if engine is POSTGRES:
+            why = postgres_reachable()
+            if why:
+                log(f"PostgreSQL skipped: not reachable at 127.0.0.1:5432 ({why})")
+                run["engines"].append(
+                    {"engine": engine.name, "skipped": f"not reachable at 127.0.0.1:5432 ({why})"}
+                )
+                continue
+            run["postgres_version"] = postgres_version()
+        log(f"{engine.name}: preparing")
+        try:
+            result, raw = measure(engine, args)
+        except Exception as exc:  # report the engine as failed, go on with the next
+            log(f"{engine.name} FAILED: {exc}")
+            run["engines"].append({"engine": engine.name, "failed": str(exc)})
+            failed = True
+            continue
+        run["engines"].append(result)
+        raw_all[engine.name] = raw
+        if any(sc["stats"]["errors"] or sc["warmup_errors"] for sc in result["scenarios"]):
+            failed = True
+
+    run["machine"] = report.machine()
+    run["runtime_seconds"] = time.monotonic() - started
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    raw_path = BENCH_VAR / f"results-{stamp}.json"
+    raw_path.write_text(json.dumps({"run": run, "samples": raw_all}))
+    print()
+    print(report.results_markdown(run))
+    if not args.no_docs:
+        report.write_docs(run)
+        log(f"results written to {report.DOCS.relative_to(report.BASE_DIR)} and {raw_path}")
+    log(f"total {run['runtime_seconds'] / 60:.1f} min")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
