@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from ontmoet.venues.models import AccessibilityFeature, Branch, Space
 
+from ..links import ActivityLinks
 from ..models import (
     MAX_DURATION,
     SPOKEN_LANGUAGES,
@@ -86,7 +87,10 @@ class ActivitySerializer(serializers.Serializer):
 
     def to_representation(self, instance) -> dict:
         a = instance
-        absolute = self.context["request"].build_absolute_uri
+        if "links" not in self.context:  # once per page, shared by its items
+            self.context["links"] = ActivityLinks()
+            self.context["origin"] = self.context["request"].build_absolute_uri("/")[:-1]
+        links, origin = self.context["links"], self.context["origin"]
         return {
             "id": a.pk,
             "title": a.title,
@@ -103,7 +107,7 @@ class ActivitySerializer(serializers.Serializer):
             "branch": {
                 "slug": a.branch.slug,
                 "name": a.branch.name,
-                "url": absolute(a.branch.get_absolute_url()),
+                "url": origin + links.branch(a.branch),
             },
             "space": a.space.name if a.space_id else None,
             "series": a.series.slug if a.series_id else None,
@@ -115,8 +119,8 @@ class ActivitySerializer(serializers.Serializer):
             "capacity": a.capacity,
             "registration_opens_at": _datetime(a.registration_opens_at),
             "registration_closes_at": _datetime(a.registration_closes_at),
-            "url": absolute(a.get_absolute_url()),
-            "ical_url": absolute(a.get_ical_url()),
+            "url": origin + links.detail(a),
+            "ical_url": origin + links.ical(a),
         }
 
 

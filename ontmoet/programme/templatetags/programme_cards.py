@@ -11,6 +11,8 @@ from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from ..links import ActivityLinks
+
 register = template.Library()
 
 
@@ -30,7 +32,7 @@ def when(activity) -> str:
     return f"{_day(start)}, {start:%H:%M} – {_day(end)}, {end:%H:%M}"
 
 
-def _card(activity) -> str:
+def _card(activity, links: ActivityLinks) -> str:
     cancelled = activity.is_cancelled
     notice = (
         format_html(
@@ -48,7 +50,7 @@ def _card(activity) -> str:
         " · {} · {}</p>"
         '<p class="utrecht-paragraph">{}</p></li>',
         " activity-card--cancelled" if cancelled else "",
-        activity.get_absolute_url(),
+        links.detail(activity),
         activity.title,
         notice,
         timezone.localtime(activity.starts_at).isoformat(),
@@ -64,7 +66,8 @@ def activity_cards(activities):
     """A ``<ul>`` of cards; nothing when the list is empty (the page says so itself)."""
     if not activities:
         return ""
+    links = ActivityLinks()
     return format_html(
         '<ul class="activity-list">{}</ul>',
-        format_html_join("", "{}", ((_card(a),) for a in activities)),
+        format_html_join("", "{}", ((_card(a, links),) for a in activities)),
     )

@@ -32,3 +32,16 @@ def test_cards_escape_and_mark_cancelled(make_activity):
     assert "<img" not in html and "&lt;img" in html
     assert "activity-card--cancelled" in html
     assert activity_cards([]) == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_links_equal_reversed_urls(make_activity, language):
+    from ontmoet.programme.links import ActivityLinks
+
+    activity = make_activity(title="Taal & cultuur 2027")
+    with translation.override(language):
+        links = ActivityLinks()
+        assert links.detail(activity) == activity.get_absolute_url()
+        assert links.ical(activity) == activity.get_ical_url()
+        assert links.branch(activity.branch) == activity.branch.get_absolute_url()
