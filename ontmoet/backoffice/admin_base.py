@@ -8,6 +8,8 @@ from django.contrib import admin
 
 from ontmoet.accounts import scoping
 from ontmoet.core.audit import audit_record, diff, snapshot
+from ontmoet.core.pagecache import content_changed
+from ontmoet.programme.services import PUBLIC_CONTENT
 
 
 class ScopedAdmin(admin.ModelAdmin):
@@ -57,4 +59,5 @@ class ScopedAdmin(admin.ModelAdmin):
         self.after_change(obj)
 
     def after_change(self, obj) -> None:
-        """Hook for caches that depend on the record."""
+        """Cached public pages show branches, lists and series too: let them refresh."""
+        content_changed(PUBLIC_CONTENT)

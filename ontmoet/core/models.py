@@ -48,3 +48,21 @@ class AuditEntry(models.Model):
         return (
             f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.code} {self.target_label}"
         )
+
+
+class ContentVersion(models.Model):
+    """A counter per kind of public content, raised by every write that changes it.
+
+    Cached public pages carry the version in their cache key, so a change is visible on
+    the next request in every worker, with or without a shared cache.
+    """
+
+    key = models.CharField(_("content"), max_length=50, unique=True)
+    version = models.PositiveBigIntegerField(_("version"), default=0)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content versions")
+
+    def __str__(self) -> str:
+        return f"{self.key} v{self.version}"

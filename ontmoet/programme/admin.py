@@ -16,6 +16,7 @@ class TaxonomyAdmin(ScopedAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def after_change(self, obj):
+        super().after_change(obj)
         filter_options_invalidate()
 
 

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Prefetch, Value
+from django.db.models import Exists, F, OuterRef, Prefetch, Value
 from django.utils import timezone
 
 from ontmoet.venues.models import AccessibilityFeature, Branch, District
@@ -87,20 +87,45 @@ def _two_level(key: str, build):
     return value
 
 
+# The lists a filter form offers; read together in one UNION query.
+FILTER_TAXONOMIES = {
+    "themes": Theme,
+    "audiences": Audience,
+    "formats": Format,
+    "accessibility": AccessibilityFeature,
+}
+
+
+def _taxonomy_lists() -> dict[str, list]:
+    """Each filter taxonomy as a list in display order (position, then name). The
+    instances carry only what a form or API list shows; they are never saved."""
+    queries = [
+        model.objects.order_by()
+        .annotate(kind=Value(kind), rank=F("position") if hasattr(model, "position") else Value(0))
+        .values_list("kind", "rank", "id", "slug", "name", "name_en")
+        for kind, model in FILTER_TAXONOMIES.items()
+    ]
+    ranked: dict[str, list] = {kind: [] for kind in FILTER_TAXONOMIES}
+    for kind, rank, pk, slug, name, name_en in queries[0].union(*queries[1:], all=True):
+        item = FILTER_TAXONOMIES[kind](pk=pk, slug=slug, name=name, name_en=name_en)
+        ranked[kind].append((rank, name, item))
+    return {
+        kind: [item for *_, item in sorted(rows, key=lambda r: r[:2])]
+        for kind, rows in ranked.items()
+    }
+
+
 def _build_filter_options() -> dict[str, list]:
     branches = list(Branch.objects.select_related("district"))
     return {
         "branches": branches,
         "districts": sorted({b.district for b in branches}, key=lambda d: d.name),
-        "themes": list(Theme.objects.all()),
-        "audiences": list(Audience.objects.all()),
-        "formats": list(Format.objects.all()),
-        "accessibility": list(AccessibilityFeature.objects.all()),
+        **_taxonomy_lists(),
     }
 
 
 def filter_options() -> dict[str, list]:
-    """Everything the programme's filter form offers, as one cached bundle (5 queries cold)."""
+    """Everything the programme's filter form offers, as one cached bundle (2 queries cold)."""
     return _two_level(FILTER_OPTIONS_CACHE_KEY, _build_filter_options)
 
 

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ontmoet.core.audit import audit_record, diff, snapshot
+from ontmoet.core.pagecache import content_changed
 
 from .models import Activity, ActivitySearchTerm
 from .permissions import ensure_can_edit_branch
@@ -43,6 +44,8 @@ EDITABLE_FIELDS = [
 ]
 M2M_FIELDS = [f for f in EDITABLE_FIELDS if Activity._meta.get_field(f).many_to_many]
 SCALAR_FIELDS = [f for f in EDITABLE_FIELDS if f not in M2M_FIELDS]
+# The key under which public pages showing the programme are cached (core.pagecache).
+PUBLIC_CONTENT = "programme"
 AUDITED_FIELDS = [*SCALAR_FIELDS, *M2M_FIELDS, "status"]
 
 
@@ -93,6 +96,7 @@ def _save(activity: Activity, m2m: dict[str, Any]) -> None:
     for name, values in m2m.items():
         getattr(activity, name).set(values)
     activity_reindex(activity=activity)
+    content_changed(PUBLIC_CONTENT)
 
 
 @transaction.atomic
@@ -136,6 +140,7 @@ def _set_status(*, actor, activity: Activity, status: str, code: str, **extra) -
         setattr(activity, key, value)
     activity.full_clean()
     activity.save(update_fields=["status", *extra, "updated_at"])
+    content_changed(PUBLIC_CONTENT)
     audit_record(
         actor=actor,
         code=code,

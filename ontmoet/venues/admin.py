@@ -16,6 +16,7 @@ from .models import (
 
 class FilterOptionsAdmin(ScopedAdmin):
     def after_change(self, obj):
+        super().after_change(obj)
         filter_options_invalidate()
 
 

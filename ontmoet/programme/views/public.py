@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from ontmoet.core.pagecache import cache_public_page
 from ontmoet.venues.models import Branch
 
 from ..forms import ProgrammeFilterForm
@@ -19,6 +20,7 @@ from ..selectors import (
     activity_detail_public,
     activity_list_public,
 )
+from ..services import PUBLIC_CONTENT
 
 
 def base_url(request) -> str:
@@ -26,6 +28,7 @@ def base_url(request) -> str:
 
 
 @require_safe
+@cache_public_page(PUBLIC_CONTENT)
 def programme(request):
     form = ProgrammeFilterForm(request.GET or None)
     status = 200
@@ -45,6 +48,7 @@ def programme(request):
 
 
 @require_safe
+@cache_public_page(PUBLIC_CONTENT)
 def activity_detail(request, pk: int, slug: str = ""):
     try:
         activity = activity_detail_public(pk=pk)
@@ -78,6 +82,7 @@ def activity_ical(request, pk: int):
 
 
 @require_safe
+@cache_public_page(PUBLIC_CONTENT)
 def theme_detail(request, slug: str):
     theme = get_object_or_404(Theme, slug=slug)
     page = activity_list_public(filters=ProgrammeFilters(theme=theme), per_page=30)
@@ -85,6 +90,7 @@ def theme_detail(request, slug: str):
 
 
 @require_safe
+@cache_public_page(PUBLIC_CONTENT)
 def series_detail(request, slug: str):
     series = get_object_or_404(Series.objects.prefetch_related("themes"), slug=slug)
     activities = list(
@@ -103,6 +109,7 @@ def series_detail(request, slug: str):
 
 
 @require_safe
+@cache_public_page(PUBLIC_CONTENT)
 def series_list(request):
     return render(
         request, "programme/public/series_list.html", {"series_list": Series.objects.all()}

@@ -24,9 +24,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from ontmoet.core.pagecache import content_changed
 from ontmoet.programme.models import Activity, ActivitySearchTerm, Format
 from ontmoet.programme.search import stems
 from ontmoet.programme.selectors import filter_options_invalidate
+from ontmoet.programme.services import PUBLIC_CONTENT
 from ontmoet.venues.models import Branch
 
 from ...activities import SCALE_PREFIX, Lookups, branch_infos
@@ -92,6 +94,7 @@ class Command(BaseCommand):
         began = time.monotonic()
         if options["clear"]:
             deleted, _ = scale_activities().delete()
+            content_changed(PUBLIC_CONTENT)
             self.stdout.write(f"Removed generated activities ({deleted} rows in all).")
         existing = scale_activities().count()
         missing = target - existing
@@ -100,6 +103,7 @@ class Command(BaseCommand):
             return
         created, terms = self.generate(missing, seed=SCALE_SEED + existing)
         filter_options_invalidate()
+        content_changed(PUBLIC_CONTENT)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Added {created} activities and {terms} search terms in "
