@@ -5,6 +5,7 @@ Each request draws its URL kind uniformly and its slugs at random from a seeded 
 every run sends the same sequence of URLs.
 """
 
+import itertools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +34,16 @@ class Scenario:
 
 def _q(path: str, **params: str) -> str:
     return f"{path}?{urlencode(params)}"
+
+
+def _cache_missing(make: Callable[[random.Random], str], counter) -> Callable:
+    """``make``'s URL plus a parameter the page ignores but the page cache keys on."""
+
+    def url(rng: random.Random) -> str:
+        base = make(rng)
+        return f"{base}{'&' if '?' in base else '?'}n={next(counter)}"
+
+    return url
 
 
 def build(port: int) -> list[Scenario]:
@@ -68,6 +79,15 @@ def build(port: int) -> list[Scenario]:
             "/en/programma?audience=": lambda r: _q("/en/programma", audience=r.choice(audiences)),
         },
     )
+    # The same mix with a unique, ignored parameter per request, so every request misses the
+    # page cache: what a page costs to build, for comparison with the cached mix above.
+    fresh = itertools.count()
+    uncached = Scenario(
+        "programme-uncached",
+        "programme page, every request a cache miss",
+        None,
+        {kind: _cache_missing(make, fresh) for kind, make in programme.kinds.items()},
+    )
     api = Scenario(
         "api",
         "API list /api/v1/activities",
@@ -80,4 +100,10 @@ def build(port: int) -> list[Scenario]:
             ),
         },
     )
-    return [floor, programme, api]
+    api_uncached = Scenario(
+        "api-uncached",
+        "API list, every request a cache miss",
+        None,
+        {kind: _cache_missing(make, fresh) for kind, make in api.kinds.items()},
+    )
+    return [floor, programme, uncached, api, api_uncached]

@@ -1,11 +1,12 @@
-"""A short cache of public pages for visitors without a session.
+"""A short cache of public pages (and public API reads) for visitors without a session.
 
 Residents' programme pages are the same for everyone, and most visits ask for the same
 few filter states. A page is kept for ``timeout`` seconds under a key that holds the
 current ``ContentVersion`` of what it shows; every write to that content raises the version
 (``content_changed``), so nobody sees a page older than the last change. Visitors with a
-session (staff) always get a fresh page. The version is read from the database on each
-request (one indexed row), which keeps workers consistent without a shared cache.
+session or an API token (staff) always get a fresh answer. The version is read from the
+database on each request (one indexed row), which keeps workers consistent without a shared
+cache.
 """
 
 import functools
@@ -39,9 +40,15 @@ def cache_public_page(key: str, timeout: int = 60):
     def decorate(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            if (
+                request.method != "GET"
+                or settings.SESSION_COOKIE_NAME in request.COOKIES
+                or "HTTP_AUTHORIZATION" in request.META
+            ):
                 return view(request, *args, **kwargs)
-            path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+            # Host and scheme too: pages carry absolute links (JSON-LD, feeds).
+            address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+            path = hashlib.sha256(address.encode()).hexdigest()
             cache_key = f"page:{key}:{_version(key)}:{get_language()}:{path}"
             stored = cache.get(cache_key)
             if stored is not None:

@@ -68,3 +68,13 @@ def test_admin_change_of_a_branch_refreshes_pages(client, central, schilderswijk
     )
     assert response.status_code == 302, response.content[:2000]
     assert "Bibliotheek De Schilders" in client.get("/vestigingen").text
+
+
+def test_api_reads_are_cached_and_refreshed(client, make_activity, central):
+    activity = make_activity(title="Api eerst")
+    assert client.get("/api/v1/activities").json()["results"][0]["title"] == "Api eerst"
+    services.activity_update(actor=central, activity=activity, data={"title": "Api daarna"})
+    assert client.get("/api/v1/activities").json()["results"][0]["title"] == "Api daarna"
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/api/v1/activities")
+    assert len(queries) == 1

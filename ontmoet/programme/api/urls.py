@@ -1,10 +1,20 @@
 from django.urls import path
 
+from ontmoet.core.pagecache import cache_public_page
+
+from ..services import PUBLIC_CONTENT
 from . import views
 
+# Anonymous GETs are cached like the public pages; writes and token holders pass through.
+cached = cache_public_page(PUBLIC_CONTENT)
+
 urlpatterns = [
-    path("activities", views.ActivityListCreateView.as_view(), name="api-activities"),
-    path("activities/<int:pk>", views.ActivityDetailUpdateView.as_view(), name="api-activity"),
+    path("activities", cached(views.ActivityListCreateView.as_view()), name="api-activities"),
+    path(
+        "activities/<int:pk>",
+        cached(views.ActivityDetailUpdateView.as_view()),
+        name="api-activity",
+    ),
     path("themes", views.ThemeListView.as_view(), name="api-themes"),
     path("audiences", views.AudienceListView.as_view(), name="api-audiences"),
     path("formats", views.FormatListView.as_view(), name="api-formats"),
