@@ -139,7 +139,8 @@ def engine_table(result: dict, rate: float) -> list[str]:
         s = sc["stats"]
         target = sc["target_p95_ms"]
         if target is None:
-            target_text, met = "floor (no target)", "–"
+            label = "floor" if sc["key"] == "floor" else "for comparison"
+            target_text, met = f"{label} (no target)", "–"
         else:
             target_text = f"≤ {target:g} ms"
             met = "yes" if s["p95"] <= target and s["errors"] == 0 else "**no**"
