@@ -184,3 +184,17 @@ def test_security_headers(client):
     csp = response["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/activiteit/99999999999999999999/x",
+        "/activiteit/99999999999999999999.ics",
+        "/api/v1/activities/99999999999999999999",
+        "/staff/activiteiten/99999999999999999999",
+    ],
+)
+def test_ids_beyond_any_integer_column_are_404(client, central, url):
+    client.force_login(central)
+    assert client.get(url).status_code == 404
