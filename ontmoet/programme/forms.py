@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ontmoet.venues.models import Space
 
 from .models import MAX_DURATION, SPOKEN_LANGUAGES, Activity
-from .selectors import ProgrammeFilters, filter_options
+from .selectors import FILTER_LISTS, ProgrammeFilters, filter_option, filter_options
 from .services import EDITABLE_FIELDS
 
 MAX_PAGE = 500
@@ -43,20 +43,20 @@ class ProgrammeFilterForm(forms.Form):
         min_value=1, max_value=MAX_PAGE, required=False, widget=forms.HiddenInput
     )
 
-    FIELD_TO_OPTIONS = {
-        "branch": ("branches", _("All branches")),
-        "district": ("districts", _("All districts")),
-        "theme": ("themes", _("All themes")),
-        "audience": ("audiences", _("Everyone")),
-        "format": ("formats", _("All formats")),
-        "accessibility": ("accessibility", _("No requirement")),
+    EMPTY_LABELS = {
+        "branch": _("All branches"),
+        "district": _("All districts"),
+        "theme": _("All themes"),
+        "audience": _("Everyone"),
+        "format": _("All formats"),
+        "accessibility": _("No requirement"),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.options = filter_options()
-        for field, (key, empty) in self.FIELD_TO_OPTIONS.items():
-            self.fields[field].choices = _slug_choices(self.options[key], empty)
+        options = filter_options()
+        for field, empty in self.EMPTY_LABELS.items():
+            self.fields[field].choices = _slug_choices(options[FILTER_LISTS[field]], empty)
 
     def clean_q(self):
         value = self.cleaned_data["q"]
@@ -78,10 +78,7 @@ class ProgrammeFilterForm(forms.Form):
 
     def _lookup(self, field):
         slug = self.cleaned_data.get(field)
-        if not slug:
-            return None
-        key = self.FIELD_TO_OPTIONS[field][0]
-        return next(item for item in self.options[key] if item.slug == slug)
+        return filter_option(field, slug) if slug else None
 
     def to_filters(self) -> ProgrammeFilters:
         return ProgrammeFilters(

@@ -1,5 +1,7 @@
 """API shapes. Output serializers only present; input serializers validate and feed services."""
 
+import re
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -46,8 +48,11 @@ def _taxonomy(item) -> dict:
     return {"slug": item.slug, "name": item.name, "name_en": item.name_en}
 
 
+_DATETIME = serializers.DateTimeField()
+
+
 def _datetime(value) -> str | None:
-    return serializers.DateTimeField().to_representation(value) if value else None
+    return _DATETIME.to_representation(value) if value else None
 
 
 class ActivitySerializer(serializers.Serializer):
@@ -150,8 +155,21 @@ class ActivityListQuerySerializer(serializers.Serializer):
         return attrs
 
 
+class SlugReferenceField(serializers.SlugRelatedField):
+    """A reference by slug that checks the slug's form before asking the database, so a
+    value like "a\x00b" is "not found" instead of an error from PostgreSQL."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not SLUG.fullmatch(data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=str(data)[:80])
+        return super().to_internal_value(data)
+
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+
+
 def _slug_field(model, **kwargs):
-    return serializers.SlugRelatedField(slug_field="slug", queryset=model.objects.all(), **kwargs)
+    return SlugReferenceField(slug_field="slug", queryset=model.objects.all(), **kwargs)
 
 
 class ActivityWriteSerializer(serializers.Serializer):

@@ -12,12 +12,17 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from ontmoet.accounts import scoping
-from ontmoet.venues.models import AccessibilityFeature, Branch, District
 
 from .. import services
 from ..models import Activity, Audience, Format, Theme
 from ..permissions import access_activity_for_staff
-from ..selectors import ProgrammeFilters, activity_queryset_public, attach_taxonomies
+from ..selectors import (
+    FILTER_LISTS,
+    ProgrammeFilters,
+    activity_queryset_public,
+    attach_taxonomies,
+    filter_option,
+)
 from .serializers import (
     ActivityListQuerySerializer,
     ActivitySerializer,
@@ -41,13 +46,13 @@ class CanEditProgramme(BasePermission):
         return scoping.can_edit_anything(request.user)
 
 
-def _lookup(model, slug, name):
+def _lookup(name: str, slug: str | None):
     if not slug:
         return None
-    try:
-        return model.objects.get(slug=slug)
-    except model.DoesNotExist:
-        raise ValidationError({name: [f"Unknown {name}: {slug}"]}) from None
+    option = filter_option(name, slug)
+    if option is None:
+        raise ValidationError({name: [f"Unknown {name}: {slug}"]})
+    return option
 
 
 FILTER_PARAMETERS = [
@@ -75,12 +80,7 @@ class ActivityListCreateView(generics.GenericAPIView):
         query.is_valid(raise_exception=True)
         data = query.validated_data
         return ProgrammeFilters(
-            branch=_lookup(Branch, data.get("branch"), "branch"),
-            district=_lookup(District, data.get("district"), "district"),
-            theme=_lookup(Theme, data.get("theme"), "theme"),
-            audience=_lookup(Audience, data.get("audience"), "audience"),
-            format=_lookup(Format, data.get("format"), "format"),
-            accessibility=_lookup(AccessibilityFeature, data.get("accessibility"), "accessibility"),
+            **{name: _lookup(name, data.get(name)) for name in FILTER_LISTS},
             date_from=data.get("from_"),
             date_to=data.get("to"),
             q=data.get("q", ""),

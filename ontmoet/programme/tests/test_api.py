@@ -233,3 +233,11 @@ def test_presented_activity_matches_documented_fields(make_activity, taxonomy):
     schema = APIClient().get("/api/v1/schema?format=json").json()
     documented = schema["components"]["schemas"]["Activity"]["properties"]
     assert set(documented) == set(item)
+
+
+@pytest.mark.parametrize("field", ["format", "branch", "series"])
+def test_references_with_nul_bytes_are_400(maker, taxonomy, field):
+    payload = new_activity_payload(**{field: "le\x00zing"})
+    response = token_client(maker).post("/api/v1/activities", payload, format="json")
+    assert response.status_code == 400 and response["Content-Type"] == PROBLEM
+    assert not Activity.objects.exists()
