@@ -17,12 +17,13 @@ from ontmoet.venues.models import Branch
 from .mixins import StaffRequiredMixin
 
 
+def _branches(ids):
+    """The branches behind a scoping answer (None = all)."""
+    return Branch.objects.all() if ids is None else Branch.objects.filter(pk__in=ids)
+
+
 def _editable_branches(user):
-    return (
-        Branch.objects.all()
-        if (ids := scoping.editable_branch_ids(user)) is None
-        else (Branch.objects.filter(pk__in=ids))
-    )
+    return _branches(scoping.editable_branch_ids(user))
 
 
 class DashboardView(StaffRequiredMixin, TemplateView):
@@ -58,9 +59,8 @@ class ActivityListView(StaffRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        ids = scoping.viewable_branch_ids(user)
         return super().get_context_data(
-            branches=Branch.objects.all() if ids is None else Branch.objects.filter(pk__in=ids),
+            branches=_branches(scoping.viewable_branch_ids(user)),
             statuses=Activity.Status.choices,
             editable_ids=scoping.editable_branch_ids(user),
             can_edit=scoping.can_edit_anything(user),

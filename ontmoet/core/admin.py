@@ -15,7 +15,8 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
         return is_backoffice_user(request.user)
 
-    has_view_permission = lambda self, request, obj=None: self.has_module_permission(request)  # noqa: E731
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
 
     def has_add_permission(self, request):
         return False

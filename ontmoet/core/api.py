@@ -90,12 +90,3 @@ class SlugListField(serializers.Field):
 
     def to_representation(self, value):
         return [obj.slug for obj in value.all()]
-
-
-@extend_schema_field({"type": "string", "nullable": True})
-class SlugOrNullField(serializers.Field):
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
-
-    def to_representation(self, value):
-        return value.slug if value is not None else None

@@ -4,12 +4,11 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.venues.models import Space
 
-from .models import MAX_DURATION, SPOKEN_LANGUAGES, Activity
+from .models import SPOKEN_LANGUAGES, Activity
 from .selectors import FILTER_LISTS, ProgrammeFilters, filter_option, filter_options
 from .services import EDITABLE_FIELDS
 
@@ -82,12 +81,7 @@ class ProgrammeFilterForm(forms.Form):
 
     def to_filters(self) -> ProgrammeFilters:
         return ProgrammeFilters(
-            branch=self._lookup("branch"),
-            district=self._lookup("district"),
-            theme=self._lookup("theme"),
-            audience=self._lookup("audience"),
-            format=self._lookup("format"),
-            accessibility=self._lookup("accessibility"),
+            **{field: self._lookup(field) for field in FILTER_LISTS},
             date_from=self.cleaned_data.get("date_from"),
             date_to=self.cleaned_data.get("date_to"),
             q=self.cleaned_data.get("q", ""),
@@ -154,21 +148,6 @@ class ActivityForm(forms.ModelForm):
         if image and getattr(image, "size", 0) > MAX_IMAGE_BYTES:
             raise ValidationError(_("The image is larger than 5 MB."))
         return image
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("starts_at"), data.get("ends_at")
-        if start and end:
-            if end <= start:
-                self.add_error("ends_at", _("The end must lie after the start."))
-            elif end - start > MAX_DURATION:
-                self.add_error("ends_at", _("An activity lasts at most 92 days."))
-            if start.year < 2000 or start > timezone.now() + datetime.timedelta(days=3 * 365):
-                self.add_error("starts_at", _("Choose a start within the next three years."))
-        space, branch = data.get("space"), data.get("branch")
-        if space and branch and space.branch_id != branch.pk:
-            self.add_error("space", _("This space is not in the chosen branch."))
-        return data
 
     def service_data(self) -> dict:
         data = {

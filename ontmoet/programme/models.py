@@ -14,10 +14,12 @@ on SQLite and PostgreSQL and lets "debatten" find "debat".
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.models import TimeStamped
@@ -264,6 +266,23 @@ class Activity(TimeStamped):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        """The rules on times and place, for every door (back office, API, admin): run by
+        ``full_clean()`` in the services and by the staff form."""
+        errors = {}
+        start, end = self.starts_at, self.ends_at
+        if start and end:
+            if end <= start:
+                errors["ends_at"] = _("The end must lie after the start.")
+            elif end - start > MAX_DURATION:
+                errors["ends_at"] = _("An activity lasts at most 92 days.")
+            if start.year < 2000 or start > timezone.now() + datetime.timedelta(days=3 * 365):
+                errors["starts_at"] = _("Choose a start within the next three years.")
+        if self.space_id and self.branch_id and self.space.branch_id != self.branch_id:
+            errors["space"] = _("This space is not in the chosen branch.")
+        if errors:
+            raise ValidationError(errors)
 
     def get_absolute_url(self) -> str:
         return reverse("programme:activity_detail", kwargs={"pk": self.pk, "slug": self.slug})

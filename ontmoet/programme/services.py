@@ -1,13 +1,12 @@
 """Writes to the programme. Every change goes through here: validated, in one transaction,
 audited, and with the search index kept in step."""
 
+import datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
 from ontmoet.core.audit import audit_record, diff, snapshot
 from ontmoet.core.pagecache import content_changed
@@ -53,11 +52,6 @@ def _slug_for(title: str) -> str:
     return (slugify(title) or "activiteit")[:120]
 
 
-def _check_space(activity: Activity) -> None:
-    if activity.space_id and activity.space.branch_id != activity.branch_id:
-        raise ValidationError({"space": _("This space is not in the chosen branch.")})
-
-
 def _apply(activity: Activity, data: dict[str, Any]) -> dict[str, Any]:
     """Set scalar fields on the instance; return the many-to-many values to set after saving."""
     unknown = set(data) - set(SCALAR_FIELDS) - set(M2M_FIELDS)
@@ -90,7 +84,6 @@ def activity_reindex(*, activity: Activity) -> None:
 
 
 def _save(activity: Activity, m2m: dict[str, Any]) -> None:
-    _check_space(activity)
     activity.full_clean()
     activity.save()
     for name, values in m2m.items():
@@ -179,7 +172,7 @@ def activity_cancel(*, actor, activity: Activity, reason: str = "") -> Activity:
 @transaction.atomic
 def activity_duplicate(*, actor, activity: Activity, starts_at=None) -> Activity:
     """A draft copy, by default one week later, for the same branch."""
-    shift = (starts_at - activity.starts_at) if starts_at else timezone.timedelta(days=7)
+    shift = (starts_at - activity.starts_at) if starts_at else datetime.timedelta(days=7)
     data = {name: getattr(activity, name) for name in SCALAR_FIELDS}
     data.update(
         starts_at=activity.starts_at + shift,

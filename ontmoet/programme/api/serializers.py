@@ -2,7 +2,6 @@
 
 import re
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -10,7 +9,6 @@ from ontmoet.venues.models import AccessibilityFeature, Branch, Space
 
 from ..links import ActivityLinks
 from ..models import (
-    MAX_DURATION,
     SPOKEN_LANGUAGES,
     Activity,
     Audience,
@@ -212,28 +210,3 @@ class ActivityWriteSerializer(serializers.Serializer):
         help_text="Publish or cancel; a new activity is a draft unless this says otherwise.",
     )
     cancellation_reason = serializers.CharField(required=False, allow_blank=True, max_length=300)
-
-    def validate(self, attrs):
-        instance = self.instance
-        start = attrs.get("starts_at", getattr(instance, "starts_at", None))
-        end = attrs.get("ends_at", getattr(instance, "ends_at", None))
-        if start and end:
-            if end <= start:
-                raise serializers.ValidationError(
-                    {"ends_at": _("The end must lie after the start.")}
-                )
-            if end - start > MAX_DURATION:
-                raise serializers.ValidationError(
-                    {"ends_at": _("An activity lasts at most 92 days.")}
-                )
-            if start.year < 2000 or start > timezone.now() + timezone.timedelta(days=3 * 365):
-                raise serializers.ValidationError(
-                    {"starts_at": _("Choose a start within the next three years.")}
-                )
-        branch = attrs.get("branch", getattr(instance, "branch", None))
-        space = attrs.get("space", getattr(instance, "space", None))
-        if space and branch and space.branch_id != branch.pk:
-            raise serializers.ValidationError(
-                {"space": _("This space is not in the chosen branch.")}
-            )
-        return attrs
