@@ -10,5 +10,6 @@ urlpatterns = [
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("ontmoet.programme.api.urls")),
     path("", include("ontmoet.venues.api.urls")),
+    path("", include("ontmoet.registrations.api.urls")),
     re_path(r"^.*$", api_not_found),
 ]

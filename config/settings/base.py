@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ontmoet.accounts",
     "ontmoet.venues",
     "ontmoet.programme",
+    "ontmoet.registrations",
     "ontmoet.site",
     "ontmoet.backoffice",
     "ontmoet.demo",
@@ -207,3 +208,15 @@ LOGGING = {
 }
 
 ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "Bibliotheek Den Haag")
+
+# Where residents reach the site; mails carry absolute links built from it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Abuse limits on public registration and manage-link requests: (requests, seconds).
+# They use the cache, which is shared between workers once REDIS_URL is set.
+RATE_LIMITS = {
+    "register-address": (int(os.environ.get("RATE_LIMIT_REGISTER_PER_ADDRESS", "30")), 600),
+    "register-email": (int(os.environ.get("RATE_LIMIT_REGISTER_PER_EMAIL", "10")), 3600),
+    "lookup-address": (int(os.environ.get("RATE_LIMIT_LOOKUP_PER_ADDRESS", "10")), 3600),
+    "lookup-email": (int(os.environ.get("RATE_LIMIT_LOOKUP_PER_EMAIL", "3")), 3600),
+}

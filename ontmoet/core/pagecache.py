@@ -33,9 +33,12 @@ def _version(key: str) -> int:
     return row or 0
 
 
-def cache_public_page(key: str, timeout: int = 60):
+def cache_public_page(key: str, timeout: int = 60, vary=None):
     """Cache a GET view's 200 responses for anonymous visitors, keyed by content version,
-    language and full path (query string included)."""
+    language and full path (query string included).
+
+    ``vary(*args, **kwargs)``, if given, returns a further part of the key (a version of
+    something else the page shows, such as the places left at one activity)."""
 
     def decorate(view):
         @functools.wraps(view)
@@ -49,7 +52,8 @@ def cache_public_page(key: str, timeout: int = 60):
             # Host and scheme too: pages carry absolute links (JSON-LD, feeds).
             address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
             path = hashlib.sha256(address.encode()).hexdigest()
-            cache_key = f"page:{key}:{_version(key)}:{get_language()}:{path}"
+            extra = vary(*args, **kwargs) if vary else ""
+            cache_key = f"page:{key}:{_version(key)}:{extra}:{get_language()}:{path}"
             stored = cache.get(cache_key)
             if stored is not None:
                 content, content_type = stored

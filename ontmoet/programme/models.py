@@ -132,6 +132,11 @@ class Activity(TimeStamped):
         DROP_IN = "drop_in", _("drop in, no registration")
         REQUIRED = "required", _("registration required")
 
+    class WaitlistMode(models.TextChoices):
+        AUTOMATIC = "automatic", _("the next on the waiting list gets the place at once")
+        OFFER = "offer", _("the next on the waiting list is offered the place for a while")
+        NONE = "none", _("no waiting list")
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, allow_unicode=False)
     summary = models.CharField(_("summary"), max_length=300)
@@ -212,7 +217,42 @@ class Activity(TimeStamped):
         validators=[MinValueValidator(1), MaxValueValidator(100_000)],
     )
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
-    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: registration closes when the activity starts."),
+    )
+    max_seats_per_registration = models.PositiveSmallIntegerField(
+        _("places per registration"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("A household or group registers together, up to this many places."),
+    )
+    waitlist_mode = models.CharField(
+        _("when places free up"),
+        max_length=16,
+        choices=WaitlistMode.choices,
+        default=WaitlistMode.AUTOMATIC,
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("hours to accept an offered place"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(168)],
+    )
+    reminder_hours = models.PositiveSmallIntegerField(
+        _("reminder, hours before the start"),
+        null=True,
+        blank=True,
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(336)],
+        help_text=_("Empty: no reminder."),
+    )
+    erase_after_days = models.PositiveSmallIntegerField(
+        _("erase registrants' personal data after (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -40,6 +40,11 @@ EDITABLE_FIELDS = [
     "capacity",
     "registration_opens_at",
     "registration_closes_at",
+    "max_seats_per_registration",
+    "waitlist_mode",
+    "offer_hours",
+    "reminder_hours",
+    "erase_after_days",
 ]
 M2M_FIELDS = [f for f in EDITABLE_FIELDS if Activity._meta.get_field(f).many_to_many]
 SCALAR_FIELDS = [f for f in EDITABLE_FIELDS if f not in M2M_FIELDS]
@@ -92,6 +97,22 @@ def _save(activity: Activity, m2m: dict[str, Any]) -> None:
     content_changed(PUBLIC_CONTENT)
 
 
+def _places_snapshot(activity: Activity) -> dict:
+    from ontmoet.registrations.services import ANNOUNCED_FIELDS
+
+    return {name: getattr(activity, name) for name in (*ANNOUNCED_FIELDS, "status")}
+
+
+def _registrations_follow(activity: Activity, before: dict) -> None:
+    """Registrations depend on the activity's capacity, time, place and status; their
+    service checks and follows the change in this same transaction. (Imported here:
+    registrations build on the programme, not the other way round.)"""
+    from ontmoet.registrations.services import registrations_follow_activity
+
+    if activity.registration_mode == Activity.RegistrationMode.REQUIRED or before:
+        registrations_follow_activity(activity_id=activity.pk, before=before)
+
+
 @transaction.atomic
 def activity_create(*, actor, data: dict[str, Any]) -> Activity:
     activity = Activity(created_by=actor if getattr(actor, "pk", None) else None)
@@ -112,10 +133,12 @@ def activity_update(*, actor, activity: Activity, data: dict[str, Any]) -> Activ
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     ensure_can_edit_branch(user=actor, branch=activity.branch)
     before = snapshot(activity, AUDITED_FIELDS)
+    places_before = _places_snapshot(activity)
     m2m = _apply(activity, data)
     # Moving an activity to another branch needs rights there too.
     ensure_can_edit_branch(user=actor, branch=activity.branch)
     _save(activity, m2m)
+    _registrations_follow(activity, places_before)
     changes = diff(before, snapshot(activity, AUDITED_FIELDS))
     if changes:
         audit_record(
@@ -127,6 +150,7 @@ def activity_update(*, actor, activity: Activity, data: dict[str, Any]) -> Activ
 def _set_status(*, actor, activity: Activity, status: str, code: str, **extra) -> Activity:
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     ensure_can_edit_branch(user=actor, branch=activity.branch)
+    places_before = _places_snapshot(activity)
     before = {"status": activity.status, **{k: getattr(activity, k) for k in extra}}
     activity.status = status
     for key, value in extra.items():
@@ -134,6 +158,7 @@ def _set_status(*, actor, activity: Activity, status: str, code: str, **extra) -
     activity.full_clean()
     activity.save(update_fields=["status", *extra, "updated_at"])
     content_changed(PUBLIC_CONTENT)
+    _registrations_follow(activity, places_before)
     audit_record(
         actor=actor,
         code=code,

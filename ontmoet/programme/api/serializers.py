@@ -127,6 +127,15 @@ class ActivitySerializer(serializers.Serializer):
         }
 
 
+class ActivityDetailSerializer(ActivitySerializer):
+    """For the schema: the detail adds the live places (filled in by the view)."""
+
+    seats_available = serializers.IntegerField(
+        allow_null=True, help_text="Places left; null when there is no limit."
+    )
+    waitlist_length = serializers.IntegerField(help_text="Entries on the waiting list.")
+
+
 class ActivityListQuerySerializer(serializers.Serializer):
     """The programme's filters as query parameters."""
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from ontmoet.core.pagecache import cache_public_page
+from ontmoet.registrations.selectors import tally_version
 
 from ..services import PUBLIC_CONTENT
 from . import views
@@ -8,11 +9,18 @@ from . import views
 # Anonymous GETs are cached like the public pages; writes and token holders pass through.
 cached = cache_public_page(PUBLIC_CONTENT)
 
+
+def places_version(pk: int) -> int:
+    return tally_version(pk)
+
+
 urlpatterns = [
     path("activities", cached(views.ActivityListCreateView.as_view()), name="api-activities"),
     path(
         "activities/<int:pk>",
-        cached(views.ActivityDetailUpdateView.as_view()),
+        cache_public_page(PUBLIC_CONTENT, vary=places_version)(
+            views.ActivityDetailUpdateView.as_view()
+        ),
         name="api-activity",
     ),
     path("themes", views.ThemeListView.as_view(), name="api-themes"),

@@ -12,6 +12,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from ontmoet.accounts import scoping
+from ontmoet.registrations.selectors import availability
 
 from .. import services
 from ..models import Activity, Audience, Format, Theme
@@ -24,6 +25,7 @@ from ..selectors import (
     filter_option,
 )
 from .serializers import (
+    ActivityDetailSerializer,
     ActivityListQuerySerializer,
     ActivitySerializer,
     ActivityWriteSerializer,
@@ -152,13 +154,21 @@ class ActivityDetailUpdateView(generics.GenericAPIView):
     def get_permissions(self):
         return [CanEditProgramme()] if self.request.method == "PATCH" else []
 
-    @extend_schema(operation_id="activities_retrieve", summary="One public activity")
+    @extend_schema(
+        operation_id="activities_retrieve",
+        summary="One public activity, with its places left and waiting list",
+        responses={200: ActivityDetailSerializer},
+    )
     def get(self, request, pk: int):
         try:
             activity = Activity.objects.public().select_related(*API_RELATED).get(pk=pk)
         except Activity.DoesNotExist:
             raise NotFound from None
-        return Response(self.get_serializer(attach_taxonomies([activity])[0]).data)
+        data = self.get_serializer(attach_taxonomies([activity])[0]).data
+        places = availability(activity)
+        data["seats_available"] = places.seats_available
+        data["waitlist_length"] = places.waitlist_length
+        return Response(data)
 
     @extend_schema(
         operation_id="activities_partial_update",

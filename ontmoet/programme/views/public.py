@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ontmoet.core.pagecache import cache_public_page
+from ontmoet.registrations.selectors import availability, tally_version
+from ontmoet.registrations.services import refusal
 from ontmoet.venues.models import Branch
 
 from ..forms import ProgrammeFilterForm
@@ -47,8 +49,12 @@ def programme(request):
     )
 
 
+def _places_version(pk: int, slug: str = "") -> int:
+    return tally_version(pk)
+
+
 @require_safe
-@cache_public_page(PUBLIC_CONTENT)
+@cache_public_page(PUBLIC_CONTENT, vary=_places_version)
 def activity_detail(request, pk: int, slug: str = ""):
     try:
         activity = activity_detail_public(pk=pk)
@@ -56,11 +62,18 @@ def activity_detail(request, pk: int, slug: str = ""):
         raise Http404 from None
     if slug != activity.slug:
         return redirect(activity, permanent=True)
-    jsonld = activity_jsonld(activity, base_url=base_url(request), now=timezone.now())
+    now = timezone.now()
+    jsonld = activity_jsonld(activity, base_url=base_url(request), now=now)
+    registrable = activity.registration_mode == Activity.RegistrationMode.REQUIRED
     return render(
         request,
         "programme/public/activity_detail.html",
-        {"activity": activity, "jsonld": as_script_json(jsonld)},
+        {
+            "activity": activity,
+            "jsonld": as_script_json(jsonld),
+            "availability": availability(activity) if registrable else None,
+            "registration_refused": refusal(activity, now) if registrable else None,
+        },
     )
 
 

@@ -1,0 +1,41 @@
+"""Form plumbing shared by the public and staff forms: errors that assistive technology
+announces and links to their fields (WCAG 3.3.1, 3.3.3)."""
+
+from django import forms
+
+
+class AccessibleErrorsMixin:
+    """After validation, mark each invalid field with ``aria-invalid`` and point it at its
+    error message (rendered by ``site/_field.html`` under the id ``<field id>-error``)."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            attrs = self.fields[name].widget.attrs
+            attrs["aria-invalid"] = "true"
+            described = [f"{bound.auto_id}-error"]
+            if self.fields[name].help_text:
+                described.append(f"{bound.auto_id}-help")
+            attrs["aria-describedby"] = " ".join(described)
+
+
+class HoneypotMixin:
+    """A field people never see or fill in (hidden by CSS, skipped by the keyboard, marked
+    for screen readers); simple bots do. No captcha."""
+
+    honeypot_name = "website"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.honeypot_name] = forms.CharField(
+            required=False,
+            label="Website",
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
+
+    @property
+    def caught_bot(self) -> bool:
+        return bool(self.data.get(self.honeypot_name))

@@ -1,0 +1,167 @@
+"""The scarce part: places at one activity, counted and handed out under a lock.
+
+Everything that can change who holds a place runs inside ``locked_activity``. On PostgreSQL
+that transaction holds the activity's row lock (``FOR NO KEY UPDATE``, which still lets new
+registrations reference the row); on SQLite ``select_for_update`` does nothing, but every
+transaction there is IMMEDIATE (settings), so it holds the database's write lock from its
+first statement. Either way, two changes to one activity's places never interleave, and the
+``Tally`` read inside the lock is the truth.
+
+The side effects (mails) are collected in ``Changes`` and sent after the commit.
+"""
+
+import dataclasses
+import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.utils import timezone
+
+from ontmoet.programme.models import Activity
+
+from .models import AccessToken, Registration, Tally
+from .tokens import digest, new_token
+
+# Gap between waiting-list orders, so an entry can be moved between two others.
+POSITION_GAP = 1024
+
+
+@dataclasses.dataclass
+class Locked:
+    activity: Activity
+    tally: Tally
+    now: datetime.datetime
+    # (registration id, kind of message, fresh token) to mail after the commit
+    messages: list[tuple[int, str, str]] = dataclasses.field(default_factory=list)
+
+    @property
+    def free(self) -> int | None:
+        return self.tally.seats_available(self.activity.capacity)
+
+    def notify(self, registration: Registration, kind: str, token: str | None = None) -> None:
+        if registration.email:
+            self.messages.append((registration.pk, kind, token or issue_token(registration)))
+
+
+def issue_token(registration: Registration, token: str | None = None) -> str:
+    token = token or new_token()
+    AccessToken.objects.create(digest=digest(token), registration=registration)
+    return token
+
+
+@contextmanager
+def locked_activity(activity_id: int) -> Iterator[Locked]:
+    """Hold the lock on one activity's places for the duration of the block."""
+    from .tasks import send_messages  # the task module imports the mail templates
+
+    with transaction.atomic():
+        activity = Activity.objects.select_for_update(no_key=True, of=("self",)).get(pk=activity_id)
+        tally = Tally.objects.filter(pk=activity_id).first() or Tally.objects.create(
+            activity=activity
+        )
+        state = Locked(activity=activity, tally=tally, now=timezone.now())
+        if tally.offered_seats:
+            expire_offers(state)
+        yield state
+        promote(state)
+        tally.version += 1
+        tally.save()
+        if state.messages:
+            messages = list(state.messages)
+            transaction.on_commit(lambda: send_messages(messages))
+
+
+def count(tally: Tally, registration: Registration, sign: int) -> None:
+    """Add (sign=1) or remove (sign=-1) a registration's claim in the tally."""
+    seats = registration.seats * sign
+    if registration.status == Registration.Status.CONFIRMED:
+        tally.confirmed_seats += seats
+    elif registration.status == Registration.Status.OFFERED:
+        tally.offered_seats += seats
+    elif registration.status == Registration.Status.WAITLISTED:
+        tally.waitlisted_seats += seats
+        tally.waitlisted_entries += sign
+
+
+def set_status(state: Locked, registration: Registration, status: str, **fields) -> None:
+    """Move a registration to another status, keeping the tally in step."""
+    count(state.tally, registration, -1)
+    registration.status = status
+    for name, value in fields.items():
+        setattr(registration, name, value)
+    if status == Registration.Status.CONFIRMED and not registration.confirmed_at:
+        registration.confirmed_at = state.now
+    if status != Registration.Status.OFFERED:
+        registration.offer_expires_at = None
+    count(state.tally, registration, 1)
+    registration.save()
+
+
+def join_waitlist(state: Locked, registration: Registration) -> None:
+    state.tally.last_position += POSITION_GAP
+    registration.position = state.tally.last_position
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    """1 for the first entry on the waiting list."""
+    if registration.status != Registration.Status.WAITLISTED:
+        return None
+    return Registration.objects.filter(
+        activity_id=registration.activity_id,
+        status=Registration.Status.WAITLISTED,
+        position__lte=registration.position,
+    ).count()
+
+
+def promotion_allowed(state: Locked) -> bool:
+    activity = state.activity
+    return (
+        activity.status == Activity.Status.PUBLISHED
+        and activity.waitlist_mode != Activity.WaitlistMode.NONE
+        and state.now < activity.starts_at
+    )
+
+
+def promote(state: Locked) -> None:
+    """Give freed places to the waiting list, in its order. An entry that does not fit whole
+    is passed over for the next one that does (a household is placed all at once)."""
+    if not state.tally.waitlisted_entries or not promotion_allowed(state):
+        return
+    offer = state.activity.waitlist_mode == Activity.WaitlistMode.OFFER
+    while (free := state.free) is None or free > 0:
+        queue = Registration.objects.filter(
+            activity=state.activity, status=Registration.Status.WAITLISTED
+        )
+        if free is not None:
+            queue = queue.filter(seats__lte=free)
+        entry = queue.order_by("position").first()
+        if entry is None:
+            return
+        if offer:
+            expires = min(
+                state.now + datetime.timedelta(hours=state.activity.offer_hours),
+                state.activity.starts_at,
+            )
+            set_status(state, entry, Registration.Status.OFFERED, offer_expires_at=expires)
+            state.notify(entry, "offered")
+        else:
+            set_status(state, entry, Registration.Status.CONFIRMED)
+            state.notify(entry, "promoted")
+
+
+def expire_offers(state: Locked) -> None:
+    expired = Registration.objects.filter(
+        activity=state.activity,
+        status=Registration.Status.OFFERED,
+        offer_expires_at__lte=state.now,
+    )
+    for registration in expired:
+        set_status(
+            state,
+            registration,
+            Registration.Status.CANCELLED,
+            ended_at=state.now,
+            ending=Registration.Ending.OFFER_EXPIRED,
+        )
+        state.notify(registration, "offer_expired")

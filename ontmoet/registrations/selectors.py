@@ -1,0 +1,73 @@
+"""Reads of registrations: availability for the public pages and API, a registration by its
+secret link, and staff lists."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from ontmoet.programme.models import Activity
+
+from .capacity import waitlist_position
+from .models import AccessToken, Registration, Tally
+from .tokens import digest, looks_like_token
+
+__all__ = ["waitlist_position"]
+
+
+@dataclass(frozen=True)
+class Availability:
+    capacity: int | None
+    seats_available: int | None
+    waitlist_length: int
+    version: int
+
+    @property
+    def is_full(self) -> bool:
+        return self.seats_available == 0
+
+
+def availability(activity: Activity) -> Availability:
+    tally = Tally.objects.filter(pk=activity.pk).first() or Tally()
+    return _availability(activity, tally)
+
+
+def _availability(activity: Activity, tally: Tally) -> Availability:
+    return Availability(
+        capacity=activity.capacity,
+        seats_available=tally.seats_available(activity.capacity),
+        waitlist_length=tally.waitlisted_entries,
+        version=tally.version,
+    )
+
+
+def availability_many(activities) -> dict[int, Availability]:
+    tallies = Tally.objects.in_bulk([a.pk for a in activities])
+    return {a.pk: _availability(a, tallies.get(a.pk) or Tally()) for a in activities}
+
+
+def tally_version(activity_id: int) -> int:
+    """Part of the cache key of pages that show an activity's availability."""
+    row = Tally.objects.filter(pk=activity_id).values_list("version", flat=True).first()
+    return row or 0
+
+
+def registration_by_token(token: str) -> Registration | None:
+    """The registration a secret link opens, or None; erased ones open nothing."""
+    if not looks_like_token(token):
+        return None
+    row = (
+        AccessToken.objects.filter(digest=digest(token), registration__erased_at__isnull=True)
+        .select_related("registration__activity__branch", "registration__activity__space")
+        .first()
+    )
+    return row.registration if row else None
+
+
+def erasure_date(activity: Activity) -> datetime.date:
+    moment = activity.ends_at + datetime.timedelta(days=activity.erase_after_days)
+    return timezone.localtime(moment).date()
+
+
+def registrations_for_staff(activity: Activity):
+    return Registration.objects.filter(activity=activity).order_by("status", "position", "id")

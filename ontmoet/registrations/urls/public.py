@@ -1,0 +1,12 @@
+from django.urls import path
+
+from ..views import public
+
+app_name = "registrations"
+urlpatterns = [
+    path("activiteit/<int:pk>/aanmelden", public.register, name="register"),
+    path("aanmelding/<str:token>", public.manage, name="manage"),
+    path("aanmelding/<str:token>/annuleren", public.cancel, name="cancel"),
+    path("aanmelding/<str:token>/plaatsen", public.change_seats, name="change_seats"),
+    path("aanmelding/<str:token>/accepteren", public.accept_offer, name="accept_offer"),
+]
