@@ -11,14 +11,21 @@ next send.
 Latency is measured from the moment a worker sends the request until the whole response body
 is read. The lag between the due time and the actual send is recorded too: if it grows, the
 generator, not the server, fell behind, and the run says so.
+
+For throughput (the registration rush) there is a closed-loop generator as well: a fixed
+number of clients, each sending its next request as soon as the previous one is answered,
+as fast as the server allows. It is a bare asyncio HTTP/1.1 client on one thread (requests
+prepared as bytes beforehand, responses parsed just enough to read the status and body), so
+that it takes as little as possible of the CPUs it shares with the server.
 """
 
+import asyncio
 import http.client
 import math
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 
@@ -65,10 +72,11 @@ def percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[rank - 1]
 
 
-def summarise(samples: list[Sample], window: float) -> Stats:
+def summarise(samples: list[Sample], window: float, ok: int = 200) -> Stats:
+    """Statistics of the samples; any status other than ``ok`` is an error."""
     latencies = sorted(s.latency_ms for s in samples)
     lags = sorted(s.lag_ms for s in samples)
-    failed = [s for s in samples if s.status != 200]
+    failed = [s for s in samples if s.status != ok]
     kinds: dict[str, int] = {}
     for s in failed:
         key = s.error or f"HTTP {s.status}"
@@ -191,3 +199,145 @@ def run_open_loop(
     pool.close()
     end = max((s.done for s in pool.out), default=t0)
     return pool.out, end - t0
+
+
+# --- closed loop ------------------------------------------------------------------------------
+
+
+@dataclass
+class Request:
+    kind: str
+    url: str
+    raw: bytes  # the whole HTTP/1.1 request, ready to send
+    key: str = ""  # what the caller needs to recognise the answer (an email address, say)
+
+
+@dataclass
+class Reply(Sample):
+    key: str = ""
+    body: bytes = b""
+
+
+def http_request(method: str, host: str, port: int, path: str, body: bytes | None = None) -> bytes:
+    lines = [f"{method} {path} HTTP/1.1", f"Host: {host}:{port}", "Accept: application/json"]
+    if body is not None:
+        lines += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + (body or b"")
+
+
+class _Connection:
+    """One client's connection, kept alive for as long as the server allows."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def exchange(self, raw: bytes) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        reader = self.reader
+        self.writer.write(raw)
+        head = await reader.readuntil(b"\r\n\r\n")
+        status_line, *header_lines = head[:-4].split(b"\r\n")
+        status = int(status_line.split(None, 2)[1])
+        length, close = None, status_line.startswith(b"HTTP/1.0")
+        for line in header_lines:
+            name, _, value = line.partition(b":")
+            name = name.strip().lower()
+            if name == b"content-length":
+                length = int(value)
+            elif name == b"connection":
+                close = value.strip().lower() == b"close"
+            elif name == b"transfer-encoding":
+                raise http.client.HTTPException("chunked responses are not supported")
+        if length is None:
+            close = True
+            body = await reader.read()
+        else:
+            body = await reader.readexactly(length)
+        if close:
+            self.close()
+        return status, body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def _closed_loop(
+    host: str,
+    port: int,
+    requests: Iterable[Request],
+    concurrency: int,
+    timeout: float,
+    on_reply: Callable[[Reply, int], bool] | None,
+) -> list[Reply]:
+    out: list[Reply] = []
+    jobs = iter(requests)
+    stopped = False
+
+    async def client() -> None:
+        nonlocal stopped
+        conn = _Connection(host, port)
+        for request in jobs:  # shared: each client takes the next request not yet sent
+            if stopped:
+                break
+            sent = time.perf_counter()
+            status, body, error = 0, b"", ""
+            try:
+                async with asyncio.timeout(timeout):
+                    status, body = await conn.exchange(request.raw)
+            except (
+                OSError,
+                TimeoutError,
+                ValueError,
+                asyncio.IncompleteReadError,
+                asyncio.LimitOverrunError,
+                http.client.HTTPException,
+            ) as exc:
+                error = type(exc).__name__
+                conn.close()
+            done = time.perf_counter()
+            reply = Reply(
+                request.kind,
+                request.url,
+                sent,
+                sent,
+                done,
+                status,
+                len(body),
+                error,
+                key=request.key,
+                body=body,
+            )
+            out.append(reply)
+            if on_reply is not None and on_reply(reply, len(out)):
+                stopped = True
+        conn.close()
+
+    await asyncio.gather(*(client() for _ in range(concurrency)))
+    return out
+
+
+def run_closed_loop(
+    *,
+    host: str,
+    port: int,
+    requests: Iterable[Request],
+    concurrency: int,
+    timeout: float = 60,
+    on_reply: Callable[[Reply, int], bool] | None = None,
+) -> tuple[list[Reply], float]:
+    """Send every request from ``concurrency`` clients, each waiting for its answer before
+    sending the next; return the replies (in the order they completed) and the window, from
+    the first send to the last answer.
+
+    ``on_reply(reply, answered_so_far)`` is called after every answer; when it returns True
+    no further requests are sent.
+    """
+    replies = asyncio.run(_closed_loop(host, port, requests, concurrency, timeout, on_reply))
+    if not replies:
+        return replies, 0.0
+    return replies, max(r.done for r in replies) - min(r.sent for r in replies)

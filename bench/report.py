@@ -172,18 +172,24 @@ def kinds_table(result: dict) -> list[str]:
     return lines
 
 
-def results_markdown(run: dict) -> str:
+def _machine_lines(run: dict) -> list[str]:
     m = run["machine"]
-    cfg = run["config"]
-    out = [
-        "## Latest results",
-        "",
+    return [
         f"- **Date**: {m['date']}",
         f"- **Machine**: {m['cpus']} CPUs ({m['cpu']}), {m['memory']} RAM, {m['kernel']}",
         f"- **Software**: Python {m['python']}, Django {m['django']}, "
         f"DRF {m['djangorestframework']}, gunicorn {m['gunicorn']}, SQLite {m['sqlite']}"
         + (f", {run['postgres_version']}" if run.get("postgres_version") else ""),
         f"- **Code**: commit {m['commit']}",
+    ]
+
+
+def results_markdown(run: dict) -> str:
+    cfg = run["config"]
+    out = [
+        "## Latest results",
+        "",
+        *_machine_lines(run),
         f"- **Load**: {cfg['rate']:g} requests/s open loop, {cfg['warmup']:g} s warm-up + "
         f"{cfg['duration']:g} s measured per scenario; gunicorn {cfg['workers']} "
         f"{cfg['worker_class']} workers",
@@ -228,10 +234,169 @@ def results_markdown(run: dict) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+# The rush's targets (the registration issue): on 2 cores, under the production server.
+RUSH_TARGETS = {"rate": 400.0, "p95": 100.0, "p99": 300.0}
+
+
+def _yes(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def rush_markdown(run: dict) -> str:
+    cfg = run["rush_config"]
+    out = [
+        "## Registration rush: latest results",
+        "",
+        *_machine_lines(run),
+        f"- **Load**: {cfg['requests']:,} registration POSTs (unique addresses, 1–4 seats) at "
+        f"one activity of {cfg['capacity']} seats, from {cfg['clients']} concurrent clients "
+        f"(closed loop, one asyncio process); the floor: {cfg['floor_requests']:,} "
+        f"`GET /healthz` from the same client and clients, same server, just before; gunicorn "
+        f"{cfg['workers']} {cfg['worker_class']} workers; registration rate limits raised to "
+        "1,000,000 per window (still counted on every request)",
+        "",
+    ]
+    measured = [r for r in run["rush"] if not r.get("skipped") and not r.get("failed")]
+    for r in run["rush"]:
+        if r.get("skipped"):
+            out += [f"{r['engine']}: skipped: {r['skipped']}", ""]
+        elif r.get("failed"):
+            out += [f"{r['engine']}: failed: {r['failed']}", ""]
+    if not measured:
+        return "\n".join(out).rstrip() + "\n"
+    out += [
+        "| engine | what | requests | per s | p50 ms | p95 ms | p99 ms | max ms | errors "
+        "| server CPU ms/request | client CPU ms/request | CPU busy: server / client / other |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in measured:
+        for key, label in (("floor", "floor `GET /healthz`"), ("rush", "registration POST")):
+            ph = r[key]
+            s, cpu = ph["stats"], ph["cpu"]
+            errors = f"{s['errors']}" + (
+                f" ({', '.join(f'{k}: {n}' for k, n in s['error_kinds'].items())})"
+                if s["errors"]
+                else ""
+            )
+            out.append(
+                f"| {r['engine']} | {label} | {s['requests']:,} | {s['rate']:.0f} "
+                f"| {_ms(s['p50'])} | {_ms(s['p95'])} | {_ms(s['p99'])} | {_ms(s['max'])} "
+                f"| {errors} | {ph['server_cpu_ms']:.2f} | {ph['generator_cpu_ms']:.2f} "
+                f"| {cpu['busy_pct']:.0f}%: {cpu['server_pct']:.0f}% / "
+                f"{cpu['generator_pct']:.0f}% / {cpu['others_pct']:.0f}% |"
+            )
+    t = RUSH_TARGETS
+    out += [
+        "",
+        "Targets of the issue (2 cores), met?",
+        "",
+        "| target | " + " | ".join(r["engine"] for r in measured) + " |",
+        "|---|" + "---|" * len(measured),
+    ]
+
+    def row(label: str, cell) -> str:
+        return f"| {label} | " + " | ".join(cell(r) for r in measured) + " |"
+
+    def rs(r: dict) -> dict:
+        return r["rush"]["stats"]
+
+    out += [
+        row(
+            f"≥ {t['rate']:g} POSTs/s",
+            lambda r: f"{rs(r)['rate']:.0f}/s: {_yes(rs(r)['rate'] >= t['rate'])}",
+        ),
+        row(
+            f"p95 ≤ {t['p95']:g} ms",
+            lambda r: f"{_ms(rs(r)['p95'])} ms: {_yes(rs(r)['p95'] <= t['p95'])}",
+        ),
+        row(
+            f"p99 ≤ {t['p99']:g} ms",
+            lambda r: f"{_ms(rs(r)['p99'])} ms: {_yes(rs(r)['p99'] <= t['p99'])}",
+        ),
+        row(
+            "0 overbooked",
+            lambda r: f"{r['check']['overbooked']}: {_yes(r['check']['overbooked'] == 0)}",
+        ),
+        row("0 errors", lambda r: f"{rs(r)['errors']}: {_yes(rs(r)['errors'] == 0)}"),
+        "",
+        "The database afterwards (read with plain SQL, not through the application):",
+        "",
+        "| engine | 201 answers | rows | lost (201 without row) | rows without 201 "
+        "| seats held / capacity | overbooked | confirmed / waitlisted rows "
+        "| Tally matches rows | mail tasks queued |",
+        "|---|---:|---:|---:|---:|---|---:|---|---|---:|",
+    ]
+    for r in measured:
+        c = r["check"]
+        statuses = c["by_status"]
+        confirmed = statuses.get("confirmed", {}).get("rows", 0)
+        waitlisted = statuses.get("waitlisted", {}).get("rows", 0)
+        out.append(
+            f"| {r['engine']} | {c['acknowledged']:,} | {c['rows']:,} | {c['lost']} "
+            f"| {c['unacknowledged_rows']} | {c['held_seats']} / {c['capacity']} "
+            f"| {c['overbooked']} | {confirmed} / {waitlisted:,} "
+            f"| {'yes' if c['tally_matches'] else '**no**'} "
+            f"| {r.get('mail_tasks', '–')} |"
+        )
+    out += ["", "<details><summary>Latency by answer, and over the run</summary>", ""]
+    out += [
+        "| engine | answer | requests | p50 ms | p95 ms | p99 ms | max ms |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in measured:
+        for answer, s in r["rush"]["by_answer"].items():
+            out.append(
+                f"| {r['engine']} | {answer} | {s['requests']:,} | {_ms(s['p50'])} "
+                f"| {_ms(s['p95'])} | {_ms(s['p99'])} | {_ms(s['max'])} |"
+            )
+    out += [
+        "",
+        "Each tenth of the rush, in sending order (p50 / p95 ms):",
+        "",
+        "| engine | " + " | ".join(f"{10 * i}–{10 * i + 10}%" for i in range(10)) + " |",
+        "|---|" + "---:|" * 10,
+    ]
+    for r in measured:
+        cells = [f"{_ms(x['p50'])} / {_ms(x['p95'])}" for x in r["rush"]["by_tenth"]]
+        out.append(f"| {r['engine']} | " + " | ".join(cells) + " |")
+    out += ["", "</details>", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+# The generated part of the docs holds one block per part of the benchmark, so that a run of
+# one part (bench/run.py --only rush) leaves the other's latest results in place.
+BLOCKS = ("programme", "rush")
+
+
+def _block_marks(name: str) -> tuple[str, str]:
+    return f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
+
+
+def _blocks(tail: str) -> dict[str, str]:
+    found = {}
+    for name in BLOCKS:
+        start, end = _block_marks(name)
+        if start in tail and end in tail:
+            found[name] = tail.split(start, 1)[1].split(end, 1)[0].strip() + "\n"
+    if not found and tail.strip():  # written before there were blocks: the programme's
+        found["programme"] = tail.strip() + "\n"
+    return found
+
+
 def write_docs(run: dict) -> None:
-    head = INTRO
+    head, blocks = INTRO, {}
     if DOCS.exists():
         text = DOCS.read_text()
         if MARKER in text:
-            head = text.split(MARKER, 1)[0].rstrip() + "\n"
-    DOCS.write_text(f"{head}\n{MARKER}\n\n{results_markdown(run)}")
+            before, tail = text.split(MARKER, 1)
+            head, blocks = before.rstrip() + "\n", _blocks(tail)
+    if run.get("engines"):
+        blocks["programme"] = results_markdown(run)
+    if run.get("rush"):
+        blocks["rush"] = rush_markdown(run)
+    parts = [f"{head}\n{MARKER}\n"]
+    for name in BLOCKS:
+        if name in blocks:
+            start, end = _block_marks(name)
+            parts.append(f"{start}\n{blocks[name]}{end}\n")
+    DOCS.write_text("\n".join(parts))

@@ -1,10 +1,13 @@
-"""`make bench`: the programme page and API under the production server, against the floor.
+"""`make bench`: the programme page and API, and a registration rush, under the production server.
 
 For SQLite and then PostgreSQL: prepare a database with 100,000 activities (reused between
 runs), start gunicorn with the production settings, and drive each scenario (floor, programme
-page, API list) with an open-loop load of 50 requests/s. Results go to stdout and to
-docs/benchmarks.md; raw samples to var/bench/. The exit status is non-zero only when requests
-failed or an engine could not be measured — a missed target is reported, not an error.
+page, API list) with an open-loop load of 50 requests/s. Then the registration rush
+(rush.py): a fresh 100-seat activity, a new server, the floor and 10,000 registration POSTs
+from 32 concurrent clients, and a check of the database. ``--only programme`` or
+``--only rush`` runs one part. Results go to stdout and to docs/benchmarks.md; raw samples to
+var/bench/. The exit status is non-zero only when requests failed, the rush left the database
+wrong, or an engine could not be measured — a missed target is reported, not an error.
 See docs/benchmarks.md for the method.
 """
 
@@ -15,6 +18,7 @@ import time
 from dataclasses import asdict
 
 import report
+import rush
 import scenarios
 from cpu import CpuMeter, wait_for_quiet
 from load import run_open_loop, summarise
@@ -34,11 +38,15 @@ from prepare import (
 from server import HOST, Gunicorn
 
 ENGINES = {"sqlite": SQLITE, "postgresql": POSTGRES}
+PARTS = ("programme", "rush")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--engines", default="sqlite,postgresql", help="comma-separated")
+    parser.add_argument(
+        "--only", default=",".join(PARTS), help="comma-separated parts: programme, rush"
+    )
     parser.add_argument("--activities", type=int, default=100_000)
     parser.add_argument("--rebuild", action="store_true", help="refill the databases")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
@@ -60,17 +68,28 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=120,
         help="seconds each scenario waits for other work to leave the CPUs",
     )
+    parser.add_argument(
+        "--rush-requests", type=int, default=10_000, help="registration POSTs in the rush"
+    )
+    parser.add_argument(
+        "--rush-clients", type=int, default=32, help="concurrent clients of the rush"
+    )
+    parser.add_argument(
+        "--floor-requests", type=int, default=10_000, help="GET /healthz before the rush"
+    )
     parser.add_argument("--no-docs", action="store_true", help="leave docs/benchmarks.md")
     args = parser.parse_args(argv)
     unknown = set(args.engines.split(",")) - set(ENGINES)
     if unknown:
         parser.error(f"unknown engine(s): {', '.join(sorted(unknown))}")
+    args.parts = [p for p in PARTS if p in args.only.split(",")]
+    if not args.parts or set(args.only.split(",")) - set(PARTS):
+        parser.error(f"--only takes one or more of: {', '.join(PARTS)}")
     return args
 
 
-def measure(engine: Engine, args: argparse.Namespace) -> tuple[dict, dict]:
-    """Results and raw samples of one engine."""
-    database = prepare(engine, activities=args.activities, rebuild=args.rebuild)
+def measure(engine: Engine, args: argparse.Namespace, database: dict) -> tuple[dict, dict]:
+    """Results and raw samples of one engine's programme scenarios."""
     result: dict = {"engine": engine.name, "database": database, "scenarios": []}
     raw: dict = {}
     with Gunicorn(engine, workers=args.workers, worker_class=args.worker_class) as server:
@@ -173,33 +192,78 @@ def main(argv: list[str]) -> int:
             "activities": args.activities,
             "seed": args.seed,
         },
+        "rush_config": {
+            "requests": args.rush_requests,
+            "clients": args.rush_clients,
+            "floor_requests": args.floor_requests,
+            "capacity": rush.CAPACITY,
+            "workers": args.workers,
+            "worker_class": args.worker_class,
+            "seed": args.seed,
+        },
         "engines": [],
+        "rush": [],
     }
     raw_all: dict = {}
     failed = False
+
+    def skip_or_fail(engine: Engine, key: str, why: str) -> None:
+        for part in args.parts:
+            run["engines" if part == "programme" else "rush"].append(
+                {"engine": engine.name, key: why}
+            )
+
     for key in args.engines.split(","):
         engine = ENGINES[key]
         if engine is POSTGRES:
             why = postgres_reachable()
             if why:
                 log(f"PostgreSQL skipped: not reachable at 127.0.0.1:5432 ({why})")
-                run["engines"].append(
-                    {"engine": engine.name, "skipped": f"not reachable at 127.0.0.1:5432 ({why})"}
-                )
+                skip_or_fail(engine, "skipped", f"not reachable at 127.0.0.1:5432 ({why})")
                 continue
             run["postgres_version"] = postgres_version()
         log(f"{engine.name}: preparing")
         try:
-            result, raw = measure(engine, args)
+            database = prepare(engine, activities=args.activities, rebuild=args.rebuild)
         except Exception as exc:  # report the engine as failed, go on with the next
             log(f"{engine.name} FAILED: {exc}")
-            run["engines"].append({"engine": engine.name, "failed": str(exc)})
+            skip_or_fail(engine, "failed", str(exc))
             failed = True
             continue
-        run["engines"].append(result)
-        raw_all[engine.name] = raw
-        if any(sc["stats"]["errors"] or sc["warmup_errors"] for sc in result["scenarios"]):
-            failed = True
+        raw_all[engine.name] = {}
+        if "programme" in args.parts:
+            try:
+                result, raw = measure(engine, args, database)
+            except Exception as exc:
+                log(f"{engine.name} FAILED: {exc}")
+                run["engines"].append({"engine": engine.name, "failed": str(exc)})
+                failed = True
+            else:
+                run["engines"].append(result)
+                raw_all[engine.name].update(raw)
+                if any(sc["stats"]["errors"] or sc["warmup_errors"] for sc in result["scenarios"]):
+                    failed = True
+        if "rush" in args.parts:
+            try:
+                result, raw = rush.measure(
+                    engine,
+                    requests=args.rush_requests,
+                    clients=args.rush_clients,
+                    floor_requests_count=args.floor_requests,
+                    seed=args.seed,
+                    workers=args.workers,
+                    worker_class=args.worker_class,
+                    quiet_wait=args.quiet_wait,
+                )
+            except Exception as exc:
+                log(f"{engine.name} rush FAILED: {exc}")
+                run["rush"].append({"engine": engine.name, "failed": str(exc)})
+                failed = True
+            else:
+                run["rush"].append(result)
+                raw_all[engine.name].update({f"rush-{k}": v for k, v in raw.items()})
+                if result["rush"]["stats"]["errors"] or result["problems"]:
+                    failed = True
 
     run["machine"] = report.machine()
     run["runtime_seconds"] = time.monotonic() - started
@@ -207,7 +271,10 @@ def main(argv: list[str]) -> int:
     raw_path = BENCH_VAR / f"results-{stamp}.json"
     raw_path.write_text(json.dumps({"run": run, "samples": raw_all}))
     print()
-    print(report.results_markdown(run))
+    if run["engines"]:
+        print(report.results_markdown(run))
+    if run["rush"]:
+        print(report.rush_markdown(run))
     if not args.no_docs:
         report.write_docs(run)
         log(f"results written to {report.DOCS.relative_to(report.BASE_DIR)} and {raw_path}")

@@ -2,6 +2,7 @@
 
 import http.client
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -38,13 +39,22 @@ def get_json(port: int, path: str):
 
 
 class Gunicorn:
-    def __init__(self, engine: Engine, *, workers: int, worker_class: str):
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        workers: int,
+        worker_class: str,
+        env: dict[str, str] | None = None,
+        log_path: Path | None = None,
+    ):
         self.engine = engine
         self.workers = workers
         self.worker_class = worker_class
+        self.env = env or {}  # on top of the production environment (prepare.django_env)
         self.port = free_port()
         slug = engine.name.lower()
-        self.log_path: Path = BENCH_VAR / f"gunicorn-{slug}.log"
+        self.log_path: Path = log_path or BENCH_VAR / f"gunicorn-{slug}.log"
         self.process: subprocess.Popen | None = None
 
     def command(self) -> list[str]:
@@ -67,7 +77,7 @@ class Gunicorn:
             self.process = subprocess.Popen(
                 self.command(),
                 cwd=BASE_DIR,
-                env=django_env(self.engine),
+                env={**django_env(self.engine), **self.env},
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
@@ -85,6 +95,33 @@ class Gunicorn:
             time.sleep(0.2)
         self.__exit__(None, None, None)
         raise RuntimeError(f"gunicorn did not answer /healthz within 60 s; see {self.log_path}")
+
+    def worker_pids(self) -> list[int]:
+        """The master's children: the workers."""
+        if self.process is None:
+            return []
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == self.process.pid:
+                pids.append(int(entry.name))
+        return sorted(pids)
+
+    def kill(self) -> list[int]:
+        """SIGKILL the master and every worker at once (the whole process group), as the OOM
+        killer or ``kill -9`` would: no handler runs, no response is finished. Return the
+        pids that were killed."""
+        if self.process is None or self.process.poll() is not None:
+            return []
+        pids = [self.process.pid, *self.worker_pids()]
+        os.killpg(self.process.pid, signal.SIGKILL)  # its own session: master and workers
+        self.process.wait()
+        return pids
 
     def __exit__(self, *exc) -> None:
         if self.process is None or self.process.poll() is not None:

@@ -18,9 +18,10 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("ontmoet.site.urls")),
+    # Before the programme: /activiteit/<pk>/aanmelden would otherwise read as a slug.
+    path("", include("ontmoet.registrations.urls.public")),
     path("", include("ontmoet.programme.urls.public")),
     path("", include("ontmoet.venues.urls.public")),
-    path("", include("ontmoet.registrations.urls.public")),
     path("staff/", include("ontmoet.registrations.urls.staff")),
     path("staff/", include("ontmoet.backoffice.urls")),
     path("admin/", admin.site.urls),

@@ -192,6 +192,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "RegistrationStatusEnum": "ontmoet.registrations.models.Registration.Status",
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True

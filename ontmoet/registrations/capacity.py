@@ -10,6 +10,7 @@ first statement. Either way, two changes to one activity's places never interlea
 The side effects (mails) are collected in ``Changes`` and sent after the commit.
 """
 
+import contextvars
 import dataclasses
 import datetime
 from collections.abc import Iterator
@@ -25,6 +26,17 @@ from .tokens import digest, new_token
 
 # Gap between waiting-list orders, so an entry can be moved between two others.
 POSITION_GAP = 1024
+# Set while loading demo or imported data: nobody is to be mailed.
+_SILENT = contextvars.ContextVar("registrations_silent", default=False)
+
+
+@contextmanager
+def without_mail() -> Iterator[None]:
+    reset = _SILENT.set(True)
+    try:
+        yield
+    finally:
+        _SILENT.reset(reset)
 
 
 @dataclasses.dataclass
@@ -40,7 +52,7 @@ class Locked:
         return self.tally.seats_available(self.activity.capacity)
 
     def notify(self, registration: Registration, kind: str, token: str | None = None) -> None:
-        if registration.email:
+        if registration.email and not _SILENT.get():
             self.messages.append((registration.pk, kind, token or issue_token(registration)))
 
 

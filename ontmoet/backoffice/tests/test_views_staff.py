@@ -21,6 +21,12 @@ def form_data(branch, taxonomy, **extra):
         "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
         "ends_at": (start + datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
         "registration_mode": "drop_in",
+        # The registration settings' defaults, as the rendered form fills them in.
+        "max_seats_per_registration": "4",
+        "waitlist_mode": "automatic",
+        "offer_hours": "24",
+        "reminder_hours": "24",
+        "erase_after_days": "30",
         **extra,
     }
 

@@ -217,7 +217,7 @@ def test_patch_can_publish_and_cancel(maker, make_activity):
 
 
 def test_presented_activity_matches_documented_fields(make_activity, taxonomy):
-    from ontmoet.programme.api.serializers import ActivitySerializer
+    from ontmoet.programme.api.serializers import ActivityDetailSerializer
 
     activity = make_activity(
         audiences=[taxonomy["seniors"]],
@@ -225,13 +225,13 @@ def test_presented_activity_matches_documented_fields(make_activity, taxonomy):
         accessibility_features=[taxonomy["wheelchair"]],
     )
     item = APIClient().get(f"/api/v1/activities/{activity.pk}").json()
-    assert set(item) == set(ActivitySerializer().fields)
+    assert set(item) == set(ActivityDetailSerializer().fields)
     assert [t["slug"] for t in item["themes"]] == ["rechtvaardigheid"]
     assert [a["slug"] for a in item["audiences"]] == ["senioren"]
     assert [f["slug"] for f in item["library_functions"]] == ["ontmoeting-en-debat"]
     assert item["accessibility_features"] == ["rolstoel"]
     schema = APIClient().get("/api/v1/schema?format=json").json()
-    documented = schema["components"]["schemas"]["Activity"]["properties"]
+    documented = schema["components"]["schemas"]["ActivityDetail"]["properties"]
     assert set(documented) == set(item)
 
 

@@ -9,7 +9,8 @@ def event(make_activity):
     """A published activity needing registration; capacity and mode as asked."""
 
     def make(capacity=10, **data):
-        return make_activity(registration_mode="required", capacity=capacity, **data)
+        data.setdefault("registration_mode", "required")
+        return make_activity(capacity=capacity, **data)
 
     return make
 

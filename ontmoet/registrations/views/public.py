@@ -28,13 +28,14 @@ from ..tickets import ticket_svg
 
 
 def private_page(view):
-    """No cache, no index, no referrer: for pages whose address is a secret."""
+    """No cache, no index: for pages whose address is a secret. (The site's referrer policy,
+    same-origin, already keeps the address from other sites; "no-referrer" would make
+    browsers send "Origin: null" with the page's forms, which the CSRF check refuses.)"""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         response = never_cache(view)(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "no-referrer"
         return response
 
     return wrapper

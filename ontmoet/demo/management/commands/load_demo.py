@@ -19,6 +19,7 @@ from ontmoet.venues.models import Branch, District, Neighbourhood, Space
 
 from ...activities import load_activities
 from ...content.reference import DEMO_PASSWORD
+from ...registrations import load_registrations
 from ...seed import Tally, load_reference
 
 
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             users = load_reference(tally, today)
             actor = users["centraal"]
             created = load_activities(actor=actor, count=options["activities"], today=today)
+            tally.created["registrations"] = load_registrations(actor=actor)
         tally.created["activities"] = created
         filter_options_invalidate()
 
