@@ -128,3 +128,7 @@ class WaitlistMoveForm(AccessibleErrorsMixin, forms.Form):
             activity_id=registration.activity_id, status=Registration.Status.WAITLISTED
         ).exclude(pk=registration.pk)
         self.fields["before"].label_from_instance = lambda r: f"{r.name} ({r.seats})"
+
+
+class LookupForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
+    email = forms.EmailField(label=_("Email address"), max_length=254)

@@ -9,7 +9,7 @@ import logging
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from . import jobs
+from . import jobs, lookup
 from .mail import build_message
 from .models import Registration
 
@@ -43,3 +43,8 @@ def every_minute() -> None:
 @db_periodic_task(crontab(minute="17", hour="*"))
 def every_hour() -> None:
     jobs.erase_personal_data()
+
+
+@db_task(retries=3, retry_delay=60)
+def send_lookup(email: str, language: str) -> bool:
+    return lookup.send_lookup_mail(email, language)

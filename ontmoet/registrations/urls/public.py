@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ..views import public
+from ..views import mine, public
 
 app_name = "registrations"
 urlpatterns = [
@@ -9,4 +9,8 @@ urlpatterns = [
     path("aanmelding/<str:token>/annuleren", public.cancel, name="cancel"),
     path("aanmelding/<str:token>/plaatsen", public.change_seats, name="change_seats"),
     path("aanmelding/<str:token>/accepteren", public.accept_offer, name="accept_offer"),
+    path("mijn-aanmeldingen", mine.ask, name="lookup"),
+    path("mijn-aanmeldingen/<str:signed>", mine.mine, name="mine"),
+    path("mijn-aanmeldingen/<str:signed>/wissen", mine.erase, name="erase"),
+    path("mijn-aanmeldingen/<str:signed>/<int:registration_id>", mine.open_one, name="open"),
 ]
