@@ -132,6 +132,10 @@ class Activity(TimeStamped):
         DROP_IN = "drop_in", _("drop in, no registration")
         REQUIRED = "required", _("registration required")
 
+    class Allocation(models.TextChoices):
+        FIRST_COME = "first_come", _("first come, first served")
+        LOTTERY = "lottery", _("lottery after registration closes")
+
     class WaitlistMode(models.TextChoices):
         AUTOMATIC = "automatic", _("the next on the waiting list gets the place at once")
         OFFER = "offer", _("the next on the waiting list is offered the place for a while")
@@ -229,11 +233,35 @@ class Activity(TimeStamped):
         validators=[MinValueValidator(1), MaxValueValidator(50)],
         help_text=_("A household or group registers together, up to this many places."),
     )
+    allocation = models.CharField(
+        _("how places are given"),
+        max_length=16,
+        choices=Allocation.choices,
+        default=Allocation.FIRST_COME,
+    )
+    lottery_quota_first_time = models.PositiveSmallIntegerField(
+        _("lottery: % of places for first-timers"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+    )
+    lottery_quota_district = models.PositiveSmallIntegerField(
+        _("lottery: % of places for residents of the branch's district"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+    )
     waitlist_mode = models.CharField(
         _("when places free up"),
         max_length=16,
         choices=WaitlistMode.choices,
         default=WaitlistMode.AUTOMATIC,
+    )
+    allow_split = models.BooleanField(
+        _("a household may be placed in part"),
+        default=False,
+        help_text=_(
+            "Off: a household gets all its places at once or waits. On: free places go to the "
+            "first in line even if they are fewer than asked; the rest keep waiting."
+        ),
     )
     offer_hours = models.PositiveSmallIntegerField(
         _("hours to accept an offered place"),
@@ -319,6 +347,13 @@ class Activity(TimeStamped):
                 errors["ends_at"] = _("An activity lasts at most 92 days.")
             if start.year < 2000 or start > timezone.now() + datetime.timedelta(days=3 * 365):
                 errors["starts_at"] = _("Choose a start within the next three years.")
+        if self.allocation == self.Allocation.LOTTERY:
+            if not self.registration_closes_at or (start and self.registration_closes_at > start):
+                errors["registration_closes_at"] = _(
+                    "A lottery needs a closing moment for registration, before the start."
+                )
+            if self.lottery_quota_first_time + self.lottery_quota_district > 100:
+                errors["lottery_quota_district"] = _("The quotas add up to more than 100%.")
         if self.space_id and self.branch_id and self.space.branch_id != self.branch_id:
             errors["space"] = _("This space is not in the chosen branch.")
         if errors:

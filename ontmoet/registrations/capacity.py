@@ -24,6 +24,8 @@ from ontmoet.programme.models import Activity
 from .models import AccessToken, Registration, Tally
 from .tokens import digest, new_token
 
+# What a placed part of a household copies from the entry it was split from.
+PERSONAL_FIELDS = ("name", "email", "phone", "needs", "language", "channel", "registered_by_id")
 # Gap between waiting-list orders, so an entry can be moved between two others.
 POSITION_GAP = 1024
 # Set while loading demo or imported data: nobody is to be mailed.
@@ -94,6 +96,9 @@ def count(tally: Tally, registration: Registration, sign: int) -> None:
     elif registration.status == Registration.Status.WAITLISTED:
         tally.waitlisted_seats += seats
         tally.waitlisted_entries += sign
+    elif registration.status == Registration.Status.ENTERED:
+        tally.entered_seats += seats
+        tally.entered_entries += sign
 
 
 def set_status(state: Locked, registration: Registration, status: str, **fields) -> None:
@@ -137,19 +142,23 @@ def promotion_allowed(state: Locked) -> bool:
 
 def promote(state: Locked) -> None:
     """Give freed places to the waiting list, in its order. An entry that does not fit whole
-    is passed over for the next one that does (a household is placed all at once)."""
+    is passed over for the next one that does (a household is placed all at once), unless
+    the activity allows splitting: then the first in line gets what is free, the rest waits."""
     if not state.tally.waitlisted_entries or not promotion_allowed(state):
         return
     offer = state.activity.waitlist_mode == Activity.WaitlistMode.OFFER
+    split = state.activity.allow_split
     while (free := state.free) is None or free > 0:
         queue = Registration.objects.filter(
             activity=state.activity, status=Registration.Status.WAITLISTED
         )
-        if free is not None:
+        if free is not None and not split:
             queue = queue.filter(seats__lte=free)
         entry = queue.order_by("position").first()
         if entry is None:
             return
+        if free is not None and entry.seats > free:
+            entry = split_off(state, entry, free)
         if offer:
             expires = min(
                 state.now + datetime.timedelta(hours=state.activity.offer_hours),
@@ -160,6 +169,25 @@ def promote(state: Locked) -> None:
         else:
             set_status(state, entry, Registration.Status.CONFIRMED)
             state.notify(entry, "promoted")
+
+
+def split_off(state: Locked, entry: Registration, seats: int) -> Registration:
+    """Take ``seats`` of a waiting household into a new entry of its own, at the same place in
+    line, and return it; the rest keeps waiting under the original."""
+    count(state.tally, entry, -1)
+    entry.seats -= seats
+    count(state.tally, entry, 1)
+    entry.save(update_fields=["seats", "updated_at"])
+    part = Registration.objects.create(
+        activity=state.activity,
+        status=Registration.Status.WAITLISTED,
+        position=entry.position,
+        seats=seats,
+        split_from=entry,
+        **{name: getattr(entry, name) for name in PERSONAL_FIELDS},
+    )
+    count(state.tally, part, 1)
+    return part
 
 
 def expire_offers(state: Locked) -> None:

@@ -35,10 +35,34 @@ class RegistrationForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
         choices=MESSAGE_LANGUAGES,
         widget=forms.RadioSelect,
     )
+    priority = forms.MultipleChoiceField(
+        label=_("Places are reserved in the lottery for some groups. Does this apply to you?"),
+        choices=Registration.Priority.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick only what is true; we do not check it, we trust you."),
+    )
     form_token = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, activity, **kwargs):
         super().__init__(*args, **kwargs)
+        groups = []
+        if activity.lottery_quota_first_time:
+            groups.append(Registration.Priority.FIRST_TIME)
+        if activity.lottery_quota_district and activity.branch.district_id:
+            groups.append(Registration.Priority.DISTRICT)
+        if activity.allocation == activity.Allocation.LOTTERY and groups:
+            self.fields["priority"].choices = [
+                (
+                    g.value,
+                    _("I live in %(district)s") % {"district": activity.branch.district.name}
+                    if g == Registration.Priority.DISTRICT
+                    else g.label,
+                )
+                for g in groups
+            ]
+        else:
+            del self.fields["priority"]
         self.fields["seats"].choices = seat_choices(activity.max_seats_per_registration)
         self.fields["seats"].help_text = _(
             "Coming with your household or a group? Register everyone at once."
@@ -65,6 +89,7 @@ class RegistrationForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
             seats=data["seats"],
             needs=tuple(data["needs"]),
             language=data["language"],
+            priority=tuple(data.get("priority", ())),
         )
 
 

@@ -31,6 +31,12 @@ def expire_offers(now=None) -> int:
     return len(activity_ids)
 
 
+def draw_lotteries(now=None) -> int:
+    from .lottery import draw_due_lotteries
+
+    return draw_due_lotteries(now or timezone.now())
+
+
 def send_reminders(now=None) -> int:
     """One reminder per confirmed registration, ``reminder_hours`` before the start."""
     from .tasks import send_messages

@@ -13,9 +13,13 @@ from ontmoet.programme.ical import activity_calendar
 
 from .models import Registration
 from .selectors import erasure_date, waitlist_position
+from .services import registration_window
 
 SUBJECTS = {
     "confirmed": _("You are registered: %(title)s"),
+    "entered": _("You are in the lottery: %(title)s"),
+    "drawn": _("You have been drawn: %(title)s"),
+    "not_drawn": _("Lottery result, waiting list: %(title)s"),
     "waitlisted": _("You are on the waiting list: %(title)s"),
     "promoted": _("A place has come free for you: %(title)s"),
     "offered": _("A place is offered to you: %(title)s"),
@@ -26,7 +30,7 @@ SUBJECTS = {
     "activity_cancelled": _("Cancelled: %(title)s"),
 }
 # Kinds after which the registrant holds a place: they get the calendar file.
-WITH_CALENDAR = {"confirmed", "promoted", "reminder", "changed"}
+WITH_CALENDAR = {"confirmed", "drawn", "promoted", "reminder", "changed"}
 
 
 def manage_url(token: str, language: str) -> str:
@@ -45,6 +49,7 @@ def build_message(registration: Registration, kind: str, token: str) -> EmailMul
             "activity_url": settings.SITE_URL + activity.get_absolute_url(),
             "position": waitlist_position(registration),
             "erase_on": erasure_date(activity),
+            "draw_on": registration_window(activity)[1],
             "organisation": settings.ORGANISATION_NAME,
         }
         subject = str(SUBJECTS[kind]) % {"title": activity.title}

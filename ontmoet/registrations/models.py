@@ -43,6 +43,7 @@ MESSAGE_LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 
 class Registration(TimeStamped):
     class Status(models.TextChoices):
+        ENTERED = "entered", _("in the lottery")
         CONFIRMED = "confirmed", _("confirmed")
         WAITLISTED = "waitlisted", _("on the waiting list")
         OFFERED = "offered", _("place offered")
@@ -52,6 +53,12 @@ class Registration(TimeStamped):
         WHEELCHAIR = "wheelchair", _("a place for a wheelchair")
         INDUCTION_LOOP = "induction_loop", _("an induction loop")
         COMPANION = "companion", _("I bring a companion who assists me")
+
+    class Priority(models.TextChoices):
+        """Groups a lottery may reserve places for (self-declared on the form)."""
+
+        FIRST_TIME = "first_time", _("my first activity at the library")
+        DISTRICT = "district", _("I live in the branch's district")
 
     class Channel(models.TextChoices):
         ONLINE = "online", _("website")
@@ -65,7 +72,7 @@ class Registration(TimeStamped):
         ACTIVITY_CANCELLED = "activity_cancelled", _("the activity was cancelled")
 
     # The states that hold a claim on the activity (seats or a waiting place).
-    ACTIVE = (Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED)
+    ACTIVE = (Status.ENTERED, Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED)
     # The states whose seats count against capacity.
     HOLDING = (Status.CONFIRMED, Status.OFFERED)
 
@@ -97,6 +104,9 @@ class Registration(TimeStamped):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    priority = models.JSONField(_("lottery priority groups"), default=list, blank=True)
+    # The entry's number in a lottery, shown to the entrant and used in the published draw.
+    entry_number = models.PositiveIntegerField(_("lottery number"), null=True, blank=True)
     # Order on the waiting list: ascending, with gaps so that staff can move an entry
     # between two others without renumbering.
     position = models.BigIntegerField(_("waiting list order"), null=True, blank=True)
@@ -104,6 +114,15 @@ class Registration(TimeStamped):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     ended_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     ending = models.CharField(_("why it ended"), max_length=24, choices=Ending.choices, blank=True)
+    # Set on the part of a household placed while the rest waits (activities that allow it).
+    split_from = models.ForeignKey(
+        "self",
+        verbose_name=_("placed part of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="placed_parts",
+    )
     # Printed on the ticket and in its QR code, for the door list; it opens nothing by itself.
     ticket_code = models.CharField(_("ticket code"), max_length=12, default=new_ticket_code)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
@@ -125,7 +144,9 @@ class Registration(TimeStamped):
             # and a resubmitted form cannot create a second one.
             models.UniqueConstraint(
                 fields=["activity", "email"],
-                condition=Q(status__in=["confirmed", "waitlisted", "offered"]) & ~Q(email=""),
+                condition=Q(status__in=["entered", "confirmed", "waitlisted", "offered"])
+                & ~Q(email="")
+                & Q(split_from__isnull=True),
                 name="registration_one_per_email",
             ),
             models.CheckConstraint(
@@ -190,6 +211,9 @@ class Tally(models.Model):
     waitlisted_seats = models.PositiveIntegerField(_("places asked on the waiting list"), default=0)
     waitlisted_entries = models.PositiveIntegerField(_("entries on the waiting list"), default=0)
     last_position = models.BigIntegerField(_("last waiting list order"), default=0)
+    entered_seats = models.PositiveIntegerField(_("places asked in the lottery"), default=0)
+    entered_entries = models.PositiveIntegerField(_("entries in the lottery"), default=0)
+    last_entry_number = models.PositiveIntegerField(_("last lottery number"), default=0)
     walk_ins = models.PositiveIntegerField(_("walk-ins counted at the door"), default=0)
     # Raised by every change, so cached public pages showing availability refresh at once.
     version = models.PositiveBigIntegerField(_("version"), default=0)
@@ -205,3 +229,45 @@ class Tally(models.Model):
         if capacity is None:
             return None
         return max(0, capacity - self.confirmed_seats - self.offered_seats)
+
+
+class LotteryDraw(models.Model):
+    """The published record of one activity's draw: anyone can redo it from the seed.
+
+    Method ``sha256-v1``: every entry has a lottery number (1, 2, ... in order of entry); the
+    draw order sorts the numbers by the SHA-256 of ``"<seed>:<number>"`` (hex, ascending).
+    Quotas are filled first, each walking the draw order among entries of its group; then
+    everyone else in draw order, each household whole while places last. The rest join the
+    waiting list in draw order.
+    """
+
+    METHOD = "sha256-v1"
+
+    activity = models.OneToOneField(
+        Activity,
+        verbose_name=_("activity"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="lottery_draw",
+    )
+    seed = models.BigIntegerField(_("seed"))
+    method = models.CharField(_("method"), max_length=20, default=METHOD)
+    drawn_at = models.DateTimeField(_("drawn at"))
+    drawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("drawn by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    entries = models.PositiveIntegerField(_("entries"))
+    winners = models.PositiveIntegerField(_("entries given places"))
+    order = models.JSONField(_("lottery numbers in draw order"), default=list)
+
+    class Meta:
+        verbose_name = _("lottery draw")
+        verbose_name_plural = _("lottery draws")
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} · {self.method} · {self.seed}"

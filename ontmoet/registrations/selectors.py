@@ -9,7 +9,7 @@ from django.utils import timezone
 from ontmoet.programme.models import Activity
 
 from .capacity import waitlist_position
-from .models import AccessToken, Registration, Tally
+from .models import AccessToken, LotteryDraw, Registration, Tally
 from .tokens import digest, looks_like_token
 
 __all__ = ["waitlist_position"]
@@ -64,6 +64,16 @@ def registration_by_token(token: str) -> Registration | None:
     return row.registration if row else None
 
 
+def lottery_state(activity: Activity) -> dict | None:
+    """For pages: the draw (once made) and when registration closes; None without lottery."""
+    if activity.allocation != Activity.Allocation.LOTTERY:
+        return None
+    return {
+        "draw": LotteryDraw.objects.filter(pk=activity.pk).first(),
+        "closes_at": activity.registration_closes_at,
+    }
+
+
 def erasure_date(activity: Activity) -> datetime.date:
     moment = activity.ends_at + datetime.timedelta(days=activity.erase_after_days)
     return timezone.localtime(moment).date()
@@ -71,3 +81,27 @@ def erasure_date(activity: Activity) -> datetime.date:
 
 def registrations_for_staff(activity: Activity):
     return Registration.objects.filter(activity=activity).order_by("status", "position", "id")
+
+
+def attendance(activity: Activity) -> dict[str, int]:
+    """Anonymous counts for reporting; they survive the erasure of personal data."""
+    rows = Registration.objects.filter(activity=activity).values_list(
+        "status", "seats", "checked_in_at", "position"
+    )
+    counts = dict.fromkeys(
+        ["registered", "seats", "waitlisted_ever", "attended", "attended_seats", "no_shows"], 0
+    )
+    started = timezone.now() >= activity.starts_at
+    for status, seats, checked_in_at, position in rows:
+        counts["registered"] += 1
+        counts["waitlisted_ever"] += position is not None
+        if status in Registration.HOLDING:
+            counts["seats"] += seats
+            if checked_in_at:
+                counts["attended"] += 1
+                counts["attended_seats"] += seats
+            elif started:
+                counts["no_shows"] += 1
+    tally = Tally.objects.filter(pk=activity.pk).first()
+    counts["walk_ins"] = tally.walk_ins if tally else 0
+    return counts

@@ -46,6 +46,8 @@ class Applicant:
     phone: str = ""
     needs: tuple[str, ...] = ()
     language: str = "nl"
+    # Lottery priority groups the applicant says they belong to (Registration.Priority).
+    priority: tuple[str, ...] = ()
 
 
 def registration_window(activity: Activity) -> tuple[datetime.datetime | None, datetime.datetime]:
@@ -78,9 +80,10 @@ def _validate(activity: Activity, applicant: Applicant, *, assisted: bool) -> No
         }
     if not applicant.email and not (assisted and applicant.phone):
         errors["email"] = _("Enter your email address.")
-    unknown_needs = set(applicant.needs) - set(Registration.Need.values)
-    if unknown_needs:
+    if set(applicant.needs) - set(Registration.Need.values):
         errors["needs"] = _("Unknown need.")
+    if set(applicant.priority) - set(Registration.Priority.values):
+        errors["priority"] = _("Unknown priority group.")
     if errors:
         raise ValidationError(errors)
 
@@ -108,6 +111,7 @@ def registration_create(
         email=email,
         phone=applicant.phone.strip(),
         needs=sorted(set(applicant.needs)),
+        priority=sorted(set(applicant.priority)),
         language=applicant.language,
         channel=channel,
         registered_by=actor if assisted else None,
@@ -158,6 +162,11 @@ def _has_live_registration(activity_id: int, email: str) -> bool:
 
 
 def _place(state: Locked, registration: Registration) -> None:
+    if state.activity.allocation == Activity.Allocation.LOTTERY and not _drawn(state.activity):
+        registration.status = Registration.Status.ENTERED
+        state.tally.last_entry_number += 1
+        registration.entry_number = state.tally.last_entry_number
+        return
     free = state.free
     if free is None or (registration.seats <= free and not state.tally.waitlisted_entries):
         registration.status = Registration.Status.CONFIRMED
@@ -168,6 +177,12 @@ def _place(state: Locked, registration: Registration) -> None:
         # Behind everyone already waiting, even if it would fit: the queue is fair.
         registration.status = Registration.Status.WAITLISTED
         join_waitlist(state, registration)
+
+
+def _drawn(activity: Activity) -> bool:
+    from .models import LotteryDraw
+
+    return LotteryDraw.objects.filter(pk=activity.pk).exists()
 
 
 def _relock(state: Locked, registration: Registration) -> Registration:

@@ -36,6 +36,7 @@ def send_messages(messages: list[tuple[int, str, str]]) -> int:
 
 @db_periodic_task(crontab(minute="*"))
 def every_minute() -> None:
+    jobs.draw_lotteries()
     jobs.expire_offers()
     jobs.send_reminders()
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ontmoet.core.pagecache import cache_public_page
-from ontmoet.registrations.selectors import availability, tally_version
+from ontmoet.registrations.selectors import availability, lottery_state, tally_version
 from ontmoet.registrations.services import refusal
 from ontmoet.venues.models import Branch
 
@@ -73,6 +73,7 @@ def activity_detail(request, pk: int, slug: str = ""):
             "jsonld": as_script_json(jsonld),
             "availability": availability(activity) if registrable else None,
             "registration_refused": refusal(activity, now) if registrable else None,
+            "lottery": lottery_state(activity) if registrable else None,
         },
     )
 

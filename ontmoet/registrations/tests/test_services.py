@@ -257,3 +257,20 @@ def test_waitlist_move_needs_a_reason_and_is_logged(event, register, central):
     assert waitlist_position(second) == 1 and waitlist_position(first) == 2
     entry = AuditEntry.objects.get(code="registrations.waitlist.moved")
     assert entry.changes["reason"] == "Belde gisteren"
+
+
+def test_split_household_takes_what_is_free_when_allowed(event, register):
+    activity = event(capacity=3, allow_split=True)
+    holder = register(activity, seats=2)
+    register(activity, seats=1)
+    family = register(activity, seats=3)
+    single = register(activity, seats=1)
+    services.registration_cancel(registration=holder)
+    family.refresh_from_db()
+    single.refresh_from_db()
+    part = Registration.objects.get(split_from=family)
+    # The first in line got both free places; one of the family keeps waiting, first in line.
+    assert part.status == "confirmed" and part.seats == 2 and part.email == family.email
+    assert family.status == "waitlisted" and family.seats == 1
+    assert waitlist_position(family) == 1 and single.status == "waitlisted"
+    assert_tally_matches(activity)

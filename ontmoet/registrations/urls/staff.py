@@ -22,6 +22,7 @@ urlpatterns = [
         staff.TicketView.as_view(),
         name="ticket",
     ),
+    path(base + "loting", staff.LotteryDrawView.as_view(), name="draw"),
     path(base + "deurlijst", staff.DoorListView.as_view(), name="door_list"),
     path(
         base + "deurlijst/<int:registration_id>",

@@ -23,7 +23,13 @@ from ontmoet.programme.selectors import activity_detail_public
 from .. import services
 from ..forms import ChangeSeatsForm, RegistrationForm
 from ..models import Registration
-from ..selectors import availability, erasure_date, registration_by_token, waitlist_position
+from ..selectors import (
+    availability,
+    erasure_date,
+    lottery_state,
+    registration_by_token,
+    waitlist_position,
+)
 from ..tickets import ticket_svg
 
 
@@ -105,6 +111,7 @@ def register(request, pk: int):
             "refused": refused,
             "availability": availability(activity),
             "erase_on": erasure_date(activity),
+            "lottery": lottery_state(activity),
         },
         status=status,
     )
@@ -134,10 +141,16 @@ def _manage_context(registration: Registration, token: str) -> dict:
         "position": waitlist_position(registration),
         "availability": availability(activity),
         "erase_on": erasure_date(activity),
+        "lottery": lottery_state(activity),
         "seats_form": ChangeSeatsForm(
             initial={"seats": registration.seats}, maximum=activity.max_seats_per_registration
         ),
         "ticket": ticket_svg(registration) if registration.holds_seats else "",
+        # Parts of a household already placed while the rest waits, each with its ticket.
+        "placed_parts": [
+            (part, ticket_svg(part))
+            for part in registration.placed_parts.filter(status__in=Registration.HOLDING)
+        ],
         "can_change": registration.is_active and timezone.now() < activity.starts_at,
     }
 

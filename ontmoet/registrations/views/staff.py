@@ -20,8 +20,9 @@ from ontmoet.programme.permissions import access_activity_for_staff
 
 from .. import services
 from ..forms import AssistedRegistrationForm, WaitlistMoveForm
+from ..lottery import lottery_draw
 from ..models import Registration
-from ..selectors import availability, registrations_for_staff
+from ..selectors import attendance, availability, lottery_state, registrations_for_staff
 from ..tickets import ticket_svg
 
 
@@ -60,8 +61,26 @@ class RegistrationListView(ActivityStaffMixin, TemplateView):
             offered=by_status["offered"],
             waiting=[(r, WaitlistMoveForm(registration=r, prefix=f"m{r.pk}")) for r in waiting],
             cancelled=by_status["cancelled"],
+            entered=by_status["entered"],
+            lottery=lottery_state(self.activity),
+            attendance=attendance(self.activity),
             **kwargs,
         )
+
+
+class LotteryDrawView(ActivityStaffMixin, View):
+    def post(self, request, pk):
+        try:
+            draw = lottery_draw(activity_id=pk, actor=request.user)
+        except services.RegistrationRefused as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Drawn: %(winners)d of %(entries)d entries have places.")
+                % {"winners": draw.winners, "entries": draw.entries},
+            )
+        return redirect("registrations_staff:list", pk=pk)
 
 
 class RegistrationCancelView(ActivityStaffMixin, View):
