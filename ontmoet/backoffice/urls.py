@@ -31,5 +31,15 @@ urlpatterns = [
         views.ActivityActionView.as_view(action="duplicate"),
         name="activity_duplicate",
     ),
+    path(
+        "activiteiten/<int:pk>/bijeenkomsten",
+        views.SessionAddView.as_view(),
+        name="session_add",
+    ),
+    path(
+        "activiteiten/<int:pk>/bijeenkomsten/<int:session_id>/verwijderen",
+        views.SessionRemoveView.as_view(),
+        name="session_remove",
+    ),
     path("logboek", views.AuditLogView.as_view(), name="audit_log"),
 ]

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView, View
 
 from ontmoet.accounts import scoping
 from ontmoet.core.models import AuditEntry
 from ontmoet.programme import services
-from ontmoet.programme.forms import ActivityForm, CancelForm
+from ontmoet.programme.forms import ActivityForm, CancelForm, SessionForm
 from ontmoet.programme.models import Activity
 from ontmoet.programme.permissions import access_activity_for_staff, activities_viewable_by
 from ontmoet.venues.models import Branch
@@ -127,6 +127,7 @@ class ActivityDetailView(StaffRequiredMixin, TemplateView):
             activity=activity,
             can_edit=scoping.can_edit_branch(user, activity.branch_id),
             cancel_form=CancelForm(),
+            session_form=SessionForm(),
             audit=AuditEntry.objects.filter(
                 target_type__app_label="programme",
                 target_type__model="activity",
@@ -162,6 +163,43 @@ class ActivityActionView(StaffRequiredMixin, FormView):
     def form_invalid(self, form):
         messages.error(self.request, _("The reason is too long (at most 300 characters)."))
         return redirect("backoffice:activity_detail", pk=self.kwargs["pk"])
+
+
+class SessionAddView(StaffRequiredMixin, FormView):
+    """Add a further meeting to a course (POST from the activity page)."""
+
+    http_method_names = ["post"]
+    form_class = SessionForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and scoping.is_backoffice_user(request.user):
+            self.activity = access_activity_for_staff(user=request.user, pk=kwargs["pk"], edit=True)
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        activity = self.activity
+        try:
+            services.activity_session_add(
+                actor=self.request.user, activity=activity, **form.cleaned_data
+            )
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+        else:
+            messages.success(self.request, _("The session is added; registrants are told."))
+        return redirect("backoffice:activity_detail", pk=activity.pk)
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Enter a start and an end for the session."))
+        return redirect("backoffice:activity_detail", pk=self.kwargs["pk"])
+
+
+class SessionRemoveView(StaffRequiredMixin, View):
+    def post(self, request, pk, session_id):
+        activity = access_activity_for_staff(user=request.user, pk=pk, edit=True)
+        session = get_object_or_404(activity.sessions, pk=session_id)
+        services.activity_session_remove(actor=request.user, session=session)
+        messages.success(request, _("The session is removed; registrants are told."))
+        return redirect("backoffice:activity_detail", pk=pk)
 
 
 class AuditLogView(StaffRequiredMixin, ListView):

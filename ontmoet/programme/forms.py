@@ -162,3 +162,16 @@ class CancelForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason (shown to the public)"), max_length=300, required=False
     )
+
+
+class SessionForm(forms.Form):
+    """A further meeting of a course, added from the staff activity page."""
+
+    starts_at = forms.DateTimeField(
+        label=_("Starts at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )

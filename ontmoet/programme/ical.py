@@ -39,14 +39,17 @@ def _location(activity: Activity) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _event(activity: Activity, *, base_url: str) -> Event:
+def _event(activity: Activity, *, base_url: str, session=None) -> Event:
+    """The activity as a calendar event; with ``session``, that further meeting of a course."""
     tz = ZoneInfo(settings.TIME_ZONE)
+    when = session or activity
     event = Event()
-    event.add("uid", f"activity-{activity.pk}@ontmoet")
+    suffix = f"-session-{session.pk}" if session else ""
+    event.add("uid", f"activity-{activity.pk}{suffix}@ontmoet")
     event.add("dtstamp", activity.updated_at.astimezone(datetime.UTC))
     event.add("last-modified", activity.updated_at.astimezone(datetime.UTC))
-    event.add("dtstart", activity.starts_at.astimezone(tz))
-    event.add("dtend", activity.ends_at.astimezone(tz))
+    event.add("dtstart", when.starts_at.astimezone(tz))
+    event.add("dtend", when.ends_at.astimezone(tz))
     event.add("summary", activity.title)
     event.add("description", f"{activity.summary}\n\n{base_url}{activity.get_absolute_url()}")
     event.add("location", vText(_location(activity)))
@@ -57,8 +60,11 @@ def _event(activity: Activity, *, base_url: str) -> Event:
 
 
 def activity_calendar(activity: Activity, *, base_url: str) -> bytes:
+    """One activity; a course with every one of its meetings."""
     cal = _calendar(activity.title)
     cal.add_component(_event(activity, base_url=base_url))
+    for session in activity.sessions.all():
+        cal.add_component(_event(activity, base_url=base_url, session=session))
     return cal.to_ical()
 
 

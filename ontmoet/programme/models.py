@@ -375,6 +375,46 @@ class Activity(TimeStamped):
         return [str(names.get(code, code)) for code in self.languages]
 
 
+class ActivitySession(models.Model):
+    """A further meeting of a course. The activity itself is the first meeting; one
+    registration (and one capacity) covers them all, and its calendar file holds every date.
+    """
+
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+
+    class Meta:
+        verbose_name = _("further session")
+        verbose_name_plural = _("further sessions")
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} @ {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def clean(self):
+        errors = {}
+        if self.starts_at and self.ends_at:
+            if self.ends_at <= self.starts_at:
+                errors["ends_at"] = _("The end must lie after the start.")
+            elif self.ends_at - self.starts_at > datetime.timedelta(hours=12):
+                errors["ends_at"] = _("A session lasts at most 12 hours.")
+            first = self.activity.starts_at
+            if self.starts_at <= first or self.starts_at > first + MAX_DURATION:
+                errors["starts_at"] = _(
+                    "A further session lies after the first one, within 92 days of it."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
 class ActivitySearchTerm(models.Model):
     """One Dutch word stem occurring in an activity's searchable text.
 

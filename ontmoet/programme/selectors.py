@@ -295,7 +295,9 @@ def activity_detail_public(*, pk: int) -> Activity:
     return (
         Activity.objects.public()
         .select_related("branch", "branch__district", "space", "format", "series")
-        .prefetch_related("themes", "audiences", "library_functions", "accessibility_features")
+        .prefetch_related(
+            "themes", "audiences", "library_functions", "accessibility_features", "sessions"
+        )
         .get(pk=pk)
     )
 

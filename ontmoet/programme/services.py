@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from ontmoet.core.audit import audit_record, diff, snapshot
 from ontmoet.core.pagecache import content_changed
 
-from .models import Activity, ActivitySearchTerm
+from .models import Activity, ActivitySearchTerm, ActivitySession
 from .permissions import ensure_can_edit_branch
 from .search import stems
 
@@ -218,3 +218,37 @@ def activity_duplicate(*, actor, activity: Activity, starts_at=None) -> Activity
         changes={"source": [None, activity.pk]},
     )
     return copy
+
+
+@transaction.atomic
+def activity_session_add(*, actor, activity: Activity, starts_at, ends_at) -> ActivitySession:
+    """Add a further meeting to a course; registrants are told of the new date."""
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    ensure_can_edit_branch(user=actor, branch=activity.branch)
+    session = ActivitySession(activity=activity, starts_at=starts_at, ends_at=ends_at)
+    session.full_clean()
+    session.save()
+    _session_changed(actor, activity, "programme.session.added", session)
+    return session
+
+
+@transaction.atomic
+def activity_session_remove(*, actor, session: ActivitySession) -> None:
+    activity = Activity.objects.select_for_update().get(pk=session.activity_id)
+    ensure_can_edit_branch(user=actor, branch=activity.branch)
+    session.delete()
+    _session_changed(actor, activity, "programme.session.removed", session)
+
+
+def _session_changed(actor, activity: Activity, code: str, session: ActivitySession) -> None:
+    from ontmoet.registrations.services import registrations_follow_activity
+
+    activity.save(update_fields=["updated_at"])  # calendars see the change
+    content_changed(PUBLIC_CONTENT)
+    audit_record(
+        actor=actor,
+        code=code,
+        target=activity,
+        changes={"session": [None, f"{session.starts_at:%Y-%m-%d %H:%M}"]},
+    )
+    registrations_follow_activity(activity_id=activity.pk, before={}, announce=True)

@@ -328,7 +328,9 @@ def walk_ins_count(*, activity_id: int, delta: int, actor) -> int:
 ANNOUNCED_FIELDS = ("starts_at", "ends_at", "branch_id", "space_id")
 
 
-def registrations_follow_activity(*, activity_id: int, before: dict) -> None:
+def registrations_follow_activity(
+    *, activity_id: int, before: dict, announce: bool = False
+) -> None:
     """Bring registrations in line after the programme services changed an activity (inside
     their transaction): refuse a capacity below the places already given, hand raised
     capacity to the waiting list, tell registrants of a new time or place, and end every
@@ -356,7 +358,7 @@ def registrations_follow_activity(*, activity_id: int, before: dict) -> None:
                     ending=Registration.Ending.ACTIVITY_CANCELLED,
                 )
                 state.notify(registration, "activity_cancelled")
-        elif any(
+        elif announce or any(
             before.get(f, getattr(activity, f)) != getattr(activity, f) for f in ANNOUNCED_FIELDS
         ):
             for registration in live:

@@ -24,6 +24,9 @@ def form_data(branch, taxonomy, **extra):
         # The registration settings' defaults, as the rendered form fills them in.
         "max_seats_per_registration": "4",
         "waitlist_mode": "automatic",
+        "allocation": "first_come",
+        "lottery_quota_first_time": "0",
+        "lottery_quota_district": "0",
         "offer_hours": "24",
         "reminder_hours": "24",
         "erase_after_days": "30",

@@ -127,6 +127,11 @@ class ActivitySerializer(serializers.Serializer):
         }
 
 
+class SessionSerializer(serializers.Serializer):
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+
+
 class ActivityDetailSerializer(ActivitySerializer):
     """For the schema: the detail adds the live places (filled in by the view)."""
 
@@ -134,6 +139,9 @@ class ActivityDetailSerializer(ActivitySerializer):
         allow_null=True, help_text="Places left; null when there is no limit."
     )
     waitlist_length = serializers.IntegerField(help_text="Entries on the waiting list.")
+    sessions = SessionSerializer(
+        many=True, help_text="Further meetings of a course; one registration covers all."
+    )
 
 
 class ActivityListQuerySerializer(serializers.Serializer):

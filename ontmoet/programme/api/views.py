@@ -29,6 +29,7 @@ from .serializers import (
     ActivityListQuerySerializer,
     ActivitySerializer,
     ActivityWriteSerializer,
+    SessionSerializer,
     TaxonomySerializer,
     ThemeSerializer,
 )
@@ -168,6 +169,7 @@ class ActivityDetailUpdateView(generics.GenericAPIView):
         places = availability(activity)
         data["seats_available"] = places.seats_available
         data["waitlist_length"] = places.waitlist_length
+        data["sessions"] = SessionSerializer(activity.sessions.all(), many=True).data
         return Response(data)
 
     @extend_schema(
