@@ -309,11 +309,14 @@ def registration_check_in(*, registration: Registration, actor, present: bool = 
     moment = timezone.now() if present else None
     Registration.objects.filter(pk=registration.pk).update(checked_in_at=moment)
     registration.checked_in_at = moment
-    audit_record(
-        actor=actor,
-        code="registrations.registration.checked_in" if present else "registrations.checkin.undone",
-        target=registration,
-    )
+    if actor is not None:  # staff at the door; self check-in is the resident's own act
+        audit_record(
+            actor=actor,
+            code="registrations.registration.checked_in"
+            if present
+            else "registrations.checkin.undone",
+            target=registration,
+        )
     return registration
 
 

@@ -18,8 +18,12 @@ def door_url(registration: Registration) -> str:
     return f"{settings.SITE_URL}{path}?ticket={registration.ticket_code}"
 
 
-def ticket_svg(registration: Registration) -> str:
-    qr = segno.make(door_url(registration), error="m")
-    # segno writes only the QR's own markup; the title is our translated text.
-    svg = qr.svg_inline(scale=4, title=_("QR code of your ticket"), border=2)
+def qr_svg(address: str, title: str, scale: int = 4) -> str:
+    qr = segno.make(address, error="m")
+    # segno writes only the QR's own markup (the address is ours, the title our own text).
+    svg = qr.svg_inline(scale=scale, title=title, border=2)
     return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308
+
+
+def ticket_svg(registration: Registration) -> str:
+    return qr_svg(door_url(registration), _("QR code of your ticket"))

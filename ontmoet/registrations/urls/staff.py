@@ -23,6 +23,7 @@ urlpatterns = [
         name="ticket",
     ),
     path(base + "loting", staff.LotteryDrawView.as_view(), name="draw"),
+    path(base + "deur-qr", staff.DoorPosterView.as_view(), name="door_poster"),
     path(base + "deurlijst", staff.DoorListView.as_view(), name="door_list"),
     path(
         base + "deurlijst/<int:registration_id>",

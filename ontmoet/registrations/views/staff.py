@@ -19,11 +19,12 @@ from ontmoet.backoffice.mixins import StaffRequiredMixin
 from ontmoet.programme.permissions import access_activity_for_staff
 
 from .. import services
+from ..door import self_check_in_url
 from ..forms import AssistedRegistrationForm, WaitlistMoveForm
 from ..lottery import lottery_draw
 from ..models import Registration
 from ..selectors import attendance, availability, lottery_state, registrations_for_staff
-from ..tickets import ticket_svg
+from ..tickets import qr_svg, ticket_svg
 
 
 class ActivityStaffMixin(StaffRequiredMixin):
@@ -168,6 +169,12 @@ class DoorListView(ActivityStaffMixin, TemplateView):
 
     template_name = "registrations/staff/door_list.html"
 
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        # The ticket scanner uses this device's camera, on this page only.
+        response["Permissions-Policy"] = "camera=(self), geolocation=(), microphone=()"
+        return response
+
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "").strip()[:100]
         ticket = self.request.GET.get("ticket", "").strip().upper()[:12]
@@ -189,6 +196,18 @@ class DoorListView(ActivityStaffMixin, TemplateView):
             present_seats=sum(present),
             walk_ins=tally.walk_ins if tally else 0,
             **kwargs,
+        )
+
+
+class DoorPosterView(ActivityStaffMixin, TemplateView):
+    """A printable poster for the entrance: residents scan it to check themselves in."""
+
+    template_name = "registrations/staff/door_poster.html"
+
+    def get_context_data(self, **kwargs):
+        url = self_check_in_url(self.activity)
+        return super().get_context_data(
+            url=url, qr=qr_svg(url, _("QR code to check in"), scale=8), **kwargs
         )
 
 
