@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.forms import AccessibleErrorsMixin
 from ontmoet.venues.models import Space
 
 from .models import SPOKEN_LANGUAGES, Activity
@@ -105,7 +106,7 @@ class LinesField(forms.CharField):
         return [line.strip()[:200] for line in text.splitlines() if line.strip()][:20]
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(AccessibleErrorsMixin, forms.ModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Spoken languages"),
         choices=SPOKEN_LANGUAGES,
