@@ -240,12 +240,12 @@ class Activity(TimeStamped):
         default=Allocation.FIRST_COME,
     )
     lottery_quota_first_time = models.PositiveSmallIntegerField(
-        _("lottery: % of places for first-timers"),
+        _("lottery: percentage of places for first-timers"),
         default=0,
         validators=[MaxValueValidator(100)],
     )
     lottery_quota_district = models.PositiveSmallIntegerField(
-        _("lottery: % of places for residents of the branch's district"),
+        _("lottery: percentage of places for residents of the branch's district"),
         default=0,
         validators=[MaxValueValidator(100)],
     )

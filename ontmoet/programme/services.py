@@ -113,8 +113,7 @@ def _registrations_follow(activity: Activity, before: dict) -> None:
     registrations build on the programme, not the other way round.)"""
     from ontmoet.registrations.services import registrations_follow_activity
 
-    if activity.registration_mode == Activity.RegistrationMode.REQUIRED or before:
-        registrations_follow_activity(activity_id=activity.pk, before=before)
+    registrations_follow_activity(activity_id=activity.pk, before=before)
 
 
 @transaction.atomic

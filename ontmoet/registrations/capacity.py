@@ -115,6 +115,14 @@ def set_status(state: Locked, registration: Registration, status: str, **fields)
     registration.save()
 
 
+def end(state: Locked, registration: Registration, ending: str, *, message: str) -> None:
+    """Cancel a registration for ``ending`` and tell the registrant with ``message``."""
+    set_status(
+        state, registration, Registration.Status.CANCELLED, ended_at=state.now, ending=ending
+    )
+    state.notify(registration, message)
+
+
 def join_waitlist(state: Locked, registration: Registration) -> None:
     state.tally.last_position += POSITION_GAP
     registration.position = state.tally.last_position
@@ -197,11 +205,4 @@ def expire_offers(state: Locked) -> None:
         offer_expires_at__lte=state.now,
     )
     for registration in expired:
-        set_status(
-            state,
-            registration,
-            Registration.Status.CANCELLED,
-            ended_at=state.now,
-            ending=Registration.Ending.OFFER_EXPIRED,
-        )
-        state.notify(registration, "offer_expired")
+        end(state, registration, Registration.Ending.OFFER_EXPIRED, message="offer_expired")

@@ -76,9 +76,12 @@ class RegistrationForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
     def clean_form_token(self):
         token = unsign_form_token(self.cleaned_data["form_token"])
         if token is None:
-            raise forms.ValidationError(
-                _("This form has expired. Please check your details and send it again.")
+            # Not the hidden field's fault as far as the resident can see: a form-wide error.
+            self.add_error(
+                None, _("This form has expired. Please check your details and send it again.")
             )
+            self.data = self.data.copy()
+            self.data["form_token"] = sign_form_token(new_token())
         return token
 
     def applicant(self) -> Applicant:

@@ -18,6 +18,7 @@ from .capacity import (
     POSITION_GAP,
     Locked,
     count,
+    end,
     issue_token,
     join_waitlist,
     locked_activity,
@@ -197,11 +198,8 @@ def registration_cancel(
         registration = _relock(state, registration)
         if not registration.is_active:
             return registration
-        set_status(
-            state, registration, Registration.Status.CANCELLED, ended_at=state.now, ending=ending
-        )
-        state.notify(registration, "cancelled")
-        if actor is not None and getattr(actor, "pk", None):
+        end(state, registration, ending, message="cancelled")
+        if getattr(actor, "pk", None):
             audit_record(
                 actor=actor,
                 code="registrations.registration.cancelled",
@@ -353,14 +351,12 @@ def registrations_follow_activity(
         live = Registration.objects.filter(activity_id=activity_id, status__in=Registration.ACTIVE)
         if activity.status == Activity.Status.CANCELLED and before.get("status") != activity.status:
             for registration in live:
-                set_status(
+                end(
                     state,
                     registration,
-                    Registration.Status.CANCELLED,
-                    ended_at=state.now,
-                    ending=Registration.Ending.ACTIVITY_CANCELLED,
+                    Registration.Ending.ACTIVITY_CANCELLED,
+                    message="activity_cancelled",
                 )
-                state.notify(registration, "activity_cancelled")
         elif announce or any(
             before.get(f, getattr(activity, f)) != getattr(activity, f) for f in ANNOUNCED_FIELDS
         ):
