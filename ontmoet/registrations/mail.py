@@ -47,6 +47,7 @@ def build_message(registration: Registration, kind: str, token: str) -> EmailMul
             "activity": activity,
             "manage_url": manage_url(token, registration.language),
             "activity_url": settings.SITE_URL + activity.get_absolute_url(),
+            "branch_url": settings.SITE_URL + activity.branch.get_absolute_url(),
             "position": waitlist_position(registration),
             "erase_on": erasure_date(activity),
             "draw_on": registration_window(activity)[1],

@@ -23,6 +23,7 @@ def test_confirmation_mail_has_text_html_ics_and_link(
     assert message.subject.startswith("You are registered")
     assert registration.token in message.body
     assert "Koningstraat 439" in message.body
+    assert "/vestigingen/" in message.body  # how to get there: the branch page
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html" and registration.token in html
     name, content, kind = message.attachments[0]
