@@ -75,6 +75,8 @@ def refusal(activity: Activity, now: datetime.datetime) -> RegistrationRefused |
 
 def _validate(activity: Activity, applicant: Applicant, *, assisted: bool) -> None:
     errors = {}
+    if not applicant.name.strip():
+        errors["name"] = _("Enter your name.")
     if not 1 <= applicant.seats <= activity.max_seats_per_registration:
         errors["seats"] = _("Choose between 1 and %(max)d places.") % {
             "max": activity.max_seats_per_registration

@@ -274,3 +274,9 @@ def test_split_household_takes_what_is_free_when_allowed(event, register):
     assert family.status == "waitlisted" and family.seats == 1
     assert waitlist_position(family) == 1 and single.status == "waitlisted"
     assert_tally_matches(activity)
+
+
+def test_a_name_is_needed(event, register):
+    with pytest.raises(ValidationError):
+        register(event(), name="   ")
+    assert not Registration.objects.exists()
