@@ -7,7 +7,7 @@ transaction there is IMMEDIATE (settings), so it holds the database's write lock
 first statement. Either way, two changes to one activity's places never interleave, and the
 ``Tally`` read inside the lock is the truth.
 
-The side effects (mails) are collected in ``Changes`` and sent after the commit.
+Mails are written to the outbox in the same transaction and sent after the commit.
 """
 
 import contextvars
@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from ontmoet.programme.models import Activity
 
-from .models import AccessToken, Registration, Tally
+from .models import AccessToken, OutboxMessage, Registration, Tally
+from .outbox import outbox_kick
 from .tokens import digest, new_token
 
 # What a placed part of a household copies from the entry it was split from.
@@ -46,16 +47,16 @@ class Locked:
     activity: Activity
     tally: Tally
     now: datetime.datetime
-    # (registration id, kind of message, fresh token) to mail after the commit
-    messages: list[tuple[int, str, str]] = dataclasses.field(default_factory=list)
+    # Mails to write to the outbox with the change.
+    messages: list[OutboxMessage] = dataclasses.field(default_factory=list)
 
     @property
     def free(self) -> int | None:
         return self.tally.seats_available(self.activity.capacity)
 
-    def notify(self, registration: Registration, kind: str, token: str | None = None) -> None:
+    def notify(self, registration: Registration, kind: str) -> None:
         if registration.email and not _SILENT.get():
-            self.messages.append((registration.pk, kind, token or issue_token(registration)))
+            self.messages.append(OutboxMessage(registration=registration, kind=kind))
 
 
 def issue_token(registration: Registration, token: str | None = None) -> str:
@@ -67,8 +68,6 @@ def issue_token(registration: Registration, token: str | None = None) -> str:
 @contextmanager
 def locked_activity(activity_id: int) -> Iterator[Locked]:
     """Hold the lock on one activity's places for the duration of the block."""
-    from .tasks import send_messages  # the task module imports the mail templates
-
     with transaction.atomic():
         activity = Activity.objects.select_for_update(no_key=True, of=("self",)).get(pk=activity_id)
         tally = Tally.objects.filter(pk=activity_id).first() or Tally.objects.create(
@@ -82,8 +81,8 @@ def locked_activity(activity_id: int) -> Iterator[Locked]:
         tally.version += 1
         tally.save()
         if state.messages:
-            messages = list(state.messages)
-            transaction.on_commit(lambda: send_messages(messages))
+            OutboxMessage.objects.bulk_create(state.messages)
+            transaction.on_commit(outbox_kick)
 
 
 def count(tally: Tally, registration: Registration, sign: int) -> None:

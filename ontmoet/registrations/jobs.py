@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from ontmoet.programme.models import Activity
 
-from .capacity import issue_token, locked_activity
-from .models import AccessToken, Registration
+from .capacity import locked_activity
+from .models import AccessToken, OutboxMessage, Registration
+from .outbox import outbox_kick
 
 BATCH = 2000
 
@@ -39,8 +40,6 @@ def draw_lotteries(now=None) -> int:
 
 def send_reminders(now=None) -> int:
     """One reminder per confirmed registration, ``reminder_hours`` before the start."""
-    from .tasks import send_messages
-
     now = now or timezone.now()
     soon = Activity.objects.filter(
         status=Activity.Status.PUBLISHED,
@@ -63,9 +62,10 @@ def send_reminders(now=None) -> int:
             reminded_at=now
         )
         if claimed:
-            messages.append((registration.pk, "reminder", issue_token(registration)))
+            messages.append(OutboxMessage(registration=registration, kind="reminder"))
+    OutboxMessage.objects.bulk_create(messages)
     if messages:
-        send_messages(messages)
+        outbox_kick()
     return len(messages)
 
 

@@ -16,6 +16,7 @@ Concepts and invariants:
 - Nobody needs an account. A registration is reached through secret links: each
   ``AccessToken`` is 144 random bits, stored only as its SHA-256; every mail carries a fresh
   one, and all stay valid until the personal data is erased.
+- Mails wait in the ``OutboxMessage`` table, written in the transaction of the change.
 - Personal data (name, email, phone, needs) is erased ``erase_after_days`` after the
   activity; the row stays, anonymous, for counts.
 """
@@ -194,6 +195,30 @@ class AccessToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.digest[:8]}…"
+
+
+class OutboxMessage(models.Model):
+    """A mail to a registrant, written in the same transaction as the change it reports (a
+    transactional outbox): a change rolled back mails nobody, and a crash after the commit
+    loses no mail. The sender (``outbox.py``) mints the mail's secret link when it sends."""
+
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="outbox",
+    )
+    kind = models.CharField(_("kind of message"), max_length=24)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    claimed_at = models.DateTimeField(_("being sent since"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("message to send")
+        verbose_name_plural = _("messages to send")
+        indexes = [models.Index(fields=["claimed_at", "id"], name="outbox_queue")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.registration_id}"
 
 
 class Tally(models.Model):

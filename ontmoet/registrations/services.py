@@ -134,12 +134,16 @@ def registration_create(
                 "duplicate",
                 _("This email address already has a registration for this activity."),
             )
+        registration.activity = state.activity  # for the caller, without another query
         _place(state, registration)
         registration.save()
         count(state.tally, registration, 1)
+        if registration.status == Registration.Status.WAITLISTED:
+            # Appended at the end: its place in line is the length of the line (no COUNT).
+            registration.queue_place = state.tally.waitlisted_entries
         registration.token = issue_token(registration, token)
         registration.replayed = False
-        state.notify(registration, registration.status, registration.token)
+        state.notify(registration, registration.status)
         if assisted:
             audit_record(
                 actor=actor,
@@ -159,9 +163,10 @@ def _by_token(token: str) -> Registration | None:
 
 
 def _has_live_registration(activity_id: int, email: str) -> bool:
-    return Registration.objects.filter(
-        activity_id=activity_id, email=email, status__in=Registration.ACTIVE
-    ).exists()
+    # Asked by address alone, so the database walks the email index (a handful of rows)
+    # rather than this activity's entries, which in a rush run to thousands.
+    statuses = Registration.objects.filter(email=email).values_list("activity_id", "status")
+    return any(a == activity_id and s in Registration.ACTIVE for a, s in statuses)
 
 
 def _place(state: Locked, registration: Registration) -> None:

@@ -41,13 +41,17 @@ def _invalid(error: DjangoValidationError) -> ValidationError:
 
 
 def result(registration: Registration) -> dict:
+    """The answer's body, in the shape ``RegistrationResultSerializer`` documents; built
+    directly because this is the rush's hot path."""
+    expires = registration.offer_expires_at
     return {
         "status": registration.status,
         "seats": registration.seats,
-        "waitlist_position": waitlist_position(registration),
-        "offer_expires_at": registration.offer_expires_at,
+        "waitlist_position": getattr(registration, "queue_place", None)
+        or waitlist_position(registration),
+        "offer_expires_at": expires.isoformat() if expires else None,
         "manage_url": manage_url(registration.token, registration.language),
-        "erase_on": erasure_date(registration.activity),
+        "erase_on": erasure_date(registration.activity).isoformat(),
     }
 
 
@@ -68,8 +72,6 @@ class RegistrationsView(generics.GenericAPIView):
         auth=[],
     )
     def post(self, request, pk: int):
-        if not Activity.objects.public().filter(pk=pk).exists():
-            raise NotFound
         email = str(request.data.get("email", "")).strip().lower()[:254]
         wait = first_retry_after(
             [("register-address", client_address(request)), ("register-email", email)]
@@ -90,14 +92,15 @@ class RegistrationsView(generics.GenericAPIView):
             registration = services.registration_create(
                 activity_id=pk, applicant=applicant, channel=Registration.Channel.API
             )
+        except Activity.DoesNotExist:
+            raise NotFound from None
         except services.RegistrationRefused as error:
+            if error.code == "not_published":  # a draft does not exist for the public
+                raise NotFound from None
             raise _refused(error) from None
         except DjangoValidationError as error:
             raise _invalid(error) from None
-        return Response(
-            RegistrationResultSerializer(result(registration)).data,
-            status=status.HTTP_201_CREATED,
-        )
+        return Response(result(registration), status=status.HTTP_201_CREATED)
 
     @extend_schema(
         operation_id="registrations_list",
@@ -136,7 +139,7 @@ class CancelView(generics.GenericAPIView):
             raise NotFound
         registration = services.registration_cancel(registration=registration)
         registration.token = token
-        return Response(RegistrationResultSerializer(result(registration)).data)
+        return Response(result(registration))
 
 
 class CheckInView(generics.GenericAPIView):

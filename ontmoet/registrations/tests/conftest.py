@@ -1,4 +1,5 @@
 import pytest
+from django.core import mail
 
 from ontmoet.registrations.models import Registration, Tally
 from ontmoet.registrations.services import Applicant, registration_create
@@ -48,3 +49,11 @@ def assert_tally_matches(activity):
     assert tally.waitlisted_entries == sum(1 for r in rows if r.status == "waitlisted")
     if activity.capacity:
         assert tally.confirmed_seats + tally.offered_seats <= activity.capacity
+
+
+def mail_sent_so_far():
+    """Send what waits in the outbox, then forget all mail: a test starts counting anew."""
+    from ontmoet.registrations.outbox import outbox_drain
+
+    outbox_drain()
+    mail.outbox.clear()

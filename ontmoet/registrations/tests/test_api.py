@@ -85,7 +85,8 @@ def test_closed_or_impossible_is_409(event):
 
 
 def test_unknown_or_draft_activity_is_404(event):
-    assert APIClient().post("/api/v1/activities/99999999/registrations", body()).status_code == 404
+    unknown = "/api/v1/activities/99999999/registrations"
+    assert APIClient().post(unknown, body(), format="json").status_code == 404
     draft = event(status="draft")
     assert APIClient().post(url(draft), body(), format="json").status_code == 404
 
@@ -138,3 +139,12 @@ def test_staff_list_and_check_in_are_branch_scoped(event, central, maker, transv
         f"/api/v1/activities/{here.pk}/check-ins", {"ticket_code": "NOPE"}, format="json"
     )
     assert wrong.status_code == 404
+
+
+def test_answer_matches_the_documented_shape(event):
+    from ontmoet.registrations.api.serializers import RegistrationResultSerializer
+
+    data = APIClient().post(url(event()), body(), format="json").json()
+    assert set(data) == set(RegistrationResultSerializer().fields)
+    serializer = RegistrationResultSerializer(data=data)
+    assert serializer.is_valid(), serializer.errors

@@ -9,6 +9,8 @@ from rest_framework.test import APIClient
 from ontmoet.programme import services as programme_services
 from ontmoet.registrations.models import Registration
 
+from .conftest import mail_sent_so_far
+
 pytestmark = pytest.mark.django_db
 
 
@@ -69,7 +71,7 @@ def test_registrants_are_told_of_a_new_session(
     course, register, central, django_capture_on_commit_callbacks
 ):
     register(course)
-    mail.outbox.clear()
+    mail_sent_so_far()
     with django_capture_on_commit_callbacks(execute=True):
         programme_services.activity_session_add(
             actor=central,

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -6,7 +7,10 @@ from django.utils import timezone
 
 from ontmoet.programme import services as programme_services
 from ontmoet.registrations import jobs, services
-from ontmoet.registrations.models import AccessToken, Registration
+from ontmoet.registrations.models import AccessToken, OutboxMessage, Registration
+from ontmoet.registrations.selectors import registration_by_token
+
+from .conftest import mail_sent_so_far
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +25,12 @@ def test_confirmation_mail_has_text_html_ics_and_link(
     message = mail.outbox[0]
     assert message.to == [registration.email]
     assert message.subject.startswith("You are registered")
-    assert registration.token in message.body
+    token = re.search(r"/aanmelding/([\w-]{24})", message.body).group(1)
+    assert registration_by_token(token).pk == registration.pk  # a fresh, working link
     assert "Koningstraat 439" in message.body
     assert "/vestigingen/" in message.body  # how to get there: the branch page
     html, mimetype = message.alternatives[0]
-    assert mimetype == "text/html" and registration.token in html
+    assert mimetype == "text/html" and token in html
     name, content, kind = message.attachments[0]
     assert name.endswith(".ics") and kind == "text/calendar"
     assert "BEGIN:VEVENT" in str(content)
@@ -43,13 +48,14 @@ def test_promotion_is_mailed_with_a_fresh_working_link(
     activity = event(capacity=1)
     holder = register(activity)
     waiting = register(activity)
-    mail.outbox.clear()
+    mail_sent_so_far()
     with django_capture_on_commit_callbacks(execute=True):
         services.registration_cancel(registration=holder)
     subjects = sorted(m.subject for m in mail.outbox)
     assert len(subjects) == 2  # the cancellation and the promotion
     promoted = next(m for m in mail.outbox if m.to == [waiting.email])
-    assert AccessToken.objects.filter(registration=waiting).count() == 2
+    # Its own link from registering, the waiting-list mail's and the promotion mail's.
+    assert AccessToken.objects.filter(registration=waiting).count() == 3
     assert "/aanmelding/" in promoted.body
 
 
@@ -61,7 +67,7 @@ def test_reminder_sent_once_in_time(event, register, django_capture_on_commit_ca
     register(activity)
     register(later)
     register(silent)
-    mail.outbox.clear()
+    mail_sent_so_far()
     assert jobs.send_reminders() == 1
     assert jobs.send_reminders() == 0
     assert len(mail.outbox) == 1 and "Herinnering" in mail.outbox[0].subject
@@ -73,7 +79,7 @@ def test_activity_changes_and_cancellation_are_announced(
 ):
     activity = event(capacity=5)
     registration = register(activity)
-    mail.outbox.clear()
+    mail_sent_so_far()
     with django_capture_on_commit_callbacks(execute=True):
         programme_services.activity_update(
             actor=central,
@@ -104,3 +110,24 @@ def test_personal_data_erased_after_the_set_days(event, register):
     assert registration.seats == 1 and registration.status == "confirmed"  # counts stay
     assert not AccessToken.objects.filter(registration=registration).exists()
     assert Registration.objects.filter(activity=activity).count() == 1
+
+
+def test_mail_waits_in_the_outbox_until_sent(event, register):
+    registration = register(event())  # the commit's kick is not run here
+    assert OutboxMessage.objects.filter(registration=registration).count() == 1
+    assert len(mail.outbox) == 0
+    from ontmoet.registrations.outbox import outbox_drain
+
+    assert outbox_drain() == 1
+    assert outbox_drain() == 0  # sent once
+    assert len(mail.outbox) == 1 and not OutboxMessage.objects.exists()
+
+
+def test_a_rolled_back_change_mails_nobody(event, register):
+    from django.db import transaction
+
+    activity = event()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        register(activity)
+        raise RuntimeError
+    assert not OutboxMessage.objects.exists()
