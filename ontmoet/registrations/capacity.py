@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.utils import timezone
 
+from ontmoet.core.writer_turn import writer_turn
 from ontmoet.programme.models import Activity
 
 from .models import AccessToken, OutboxMessage, Registration, Tally
@@ -68,7 +69,7 @@ def issue_token(registration: Registration, token: str | None = None) -> str:
 @contextmanager
 def locked_activity(activity_id: int) -> Iterator[Locked]:
     """Hold the lock on one activity's places for the duration of the block."""
-    with transaction.atomic():
+    with writer_turn(), transaction.atomic():
         activity = Activity.objects.select_for_update(no_key=True, of=("self",)).get(pk=activity_id)
         tally = Tally.objects.filter(pk=activity_id).first() or Tally.objects.create(
             activity=activity
