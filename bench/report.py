@@ -323,7 +323,7 @@ def rush_markdown(run: dict) -> str:
         "",
         "| engine | 201 answers | rows | lost (201 without row) | rows without 201 "
         "| seats held / capacity | overbooked | confirmed / waitlisted rows "
-        "| Tally matches rows | mail tasks queued |",
+        "| Tally matches rows | with a mail waiting in the outbox |",
         "|---|---:|---:|---:|---:|---|---:|---|---|---:|",
     ]
     for r in measured:
@@ -331,12 +331,13 @@ def rush_markdown(run: dict) -> str:
         statuses = c["by_status"]
         confirmed = statuses.get("confirmed", {}).get("rows", 0)
         waitlisted = statuses.get("waitlisted", {}).get("rows", 0)
+        unmailed = c.get("unmailed_rows")
+        mail = "–" if unmailed is None else f"{c['rows'] - unmailed:,}"
         out.append(
             f"| {r['engine']} | {c['acknowledged']:,} | {c['rows']:,} | {c['lost']} "
             f"| {c['unacknowledged_rows']} | {c['held_seats']} / {c['capacity']} "
             f"| {c['overbooked']} | {confirmed} / {waitlisted:,} "
-            f"| {'yes' if c['tally_matches'] else '**no**'} "
-            f"| {r.get('mail_tasks', '–')} |"
+            f"| {'yes' if c['tally_matches'] else '**no**'} | {mail} |"
         )
     out += ["", "<details><summary>Latency by answer, and over the run</summary>", ""]
     out += [
