@@ -99,12 +99,16 @@ class ActivityCreateView(ActivityFormMixin, FormView):
         return services.activity_create(actor=self.request.user, data=form.service_data())
 
 
-class ActivityUpdateView(ActivityFormMixin, FormView):
+class EditableActivityMixin:
+    """``self.activity``: the activity of the URL, if the user may change it (else 404)."""
+
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and scoping.is_backoffice_user(request.user):
             self.activity = access_activity_for_staff(user=request.user, pk=kwargs["pk"], edit=True)
         return super().dispatch(request, *args, **kwargs)
 
+
+class ActivityUpdateView(EditableActivityMixin, ActivityFormMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.activity}
 
@@ -165,16 +169,11 @@ class ActivityActionView(StaffRequiredMixin, FormView):
         return redirect("backoffice:activity_detail", pk=self.kwargs["pk"])
 
 
-class SessionAddView(StaffRequiredMixin, FormView):
+class SessionAddView(EditableActivityMixin, StaffRequiredMixin, FormView):
     """Add a further meeting to a course (POST from the activity page)."""
 
     http_method_names = ["post"]
     form_class = SessionForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and scoping.is_backoffice_user(request.user):
-            self.activity = access_activity_for_staff(user=request.user, pk=kwargs["pk"], edit=True)
-        return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
         activity = self.activity

@@ -142,20 +142,21 @@ class AssistedRegistrationForm(AccessibleErrorsMixin, forms.Form):
 
 
 class WaitlistMoveForm(AccessibleErrorsMixin, forms.Form):
-    before = forms.ModelChoiceField(
-        label=_("Move in front of"),
-        queryset=Registration.objects.none(),
-        required=False,
-        empty_label=_("the end of the waiting list"),
-    )
+    """Move one entry; ``waiting`` is the waiting list, read once for all the page's forms."""
+
+    before = forms.TypedChoiceField(label=_("Move in front of"), coerce=int, required=False)
     reason = forms.CharField(label=_("Reason (logged)"), max_length=300)
 
-    def __init__(self, *args, registration, **kwargs):
+    def __init__(self, *args, registration, waiting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["before"].queryset = Registration.objects.filter(
-            activity_id=registration.activity_id, status=Registration.Status.WAITLISTED
-        ).exclude(pk=registration.pk)
-        self.fields["before"].label_from_instance = lambda r: f"{r.name} ({r.seats})"
+        self.others = {r.pk: r for r in waiting if r.pk != registration.pk}
+        self.fields["before"].choices = [("", _("the end of the waiting list"))] + [
+            (r.pk, f"{r.name} ({r.seats})") for r in self.others.values()
+        ]
+
+    def clean_before(self) -> Registration | None:
+        chosen = self.cleaned_data["before"]
+        return self.others[chosen] if chosen not in (None, "") else None
 
 
 class LookupForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):

@@ -46,9 +46,10 @@ def availability_many(activities) -> dict[int, Availability]:
     return {a.pk: _availability(a, tallies.get(a.pk) or Tally()) for a in activities}
 
 
-def tally_version(activity_id: int) -> int:
-    """Part of the cache key of pages that show an activity's availability."""
-    row = Tally.objects.filter(pk=activity_id).values_list("version", flat=True).first()
+def places_version(pk: int, **_) -> int:
+    """Part of the cache key of pages that show an activity's places (``cache_public_page``'s
+    ``vary``: it gets the view's arguments)."""
+    row = Tally.objects.filter(pk=pk).values_list("version", flat=True).first()
     return row or 0
 
 

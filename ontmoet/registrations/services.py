@@ -24,7 +24,7 @@ from .capacity import (
     locked_activity,
     set_status,
 )
-from .models import AccessToken, Registration
+from .models import AccessToken, LotteryDraw, Registration
 from .tokens import digest
 
 
@@ -188,8 +188,6 @@ def _place(state: Locked, registration: Registration) -> None:
 
 
 def _drawn(activity: Activity) -> bool:
-    from .models import LotteryDraw
-
     return LotteryDraw.objects.filter(pk=activity.pk).exists()
 
 

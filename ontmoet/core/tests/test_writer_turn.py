@@ -1,4 +1,6 @@
+import fcntl
 import multiprocessing
+import os
 import threading
 import time
 
@@ -37,11 +39,20 @@ def test_writers_take_turns_without_overlap():
 
 
 @pytest.mark.django_db
-def test_inside_a_transaction_it_adds_nothing():
-    # The surrounding test transaction already holds the write lock: taking a turn here
-    # could deadlock against a writer waiting for that lock, so it must be a no-op.
-    with transaction.atomic(), writer_turn():
-        assert connection.in_atomic_block
+def test_inside_a_transaction_it_takes_no_turn():
+    # The surrounding transaction already holds the write lock: taking a turn here could
+    # deadlock against a writer that holds the turn and waits for that lock. So the turn's
+    # file must stay free for others meanwhile.
+    if connection.vendor != "sqlite":
+        pytest.skip("turns are taken on SQLite only")
+    path = f"{connection.settings_dict['NAME']}.writer-turn"
+    other = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        with transaction.atomic(), writer_turn():
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises if the turn were taken
+            fcntl.flock(other, fcntl.LOCK_UN)
+    finally:
+        os.close(other)
 
 
 def _take_turns(inside, overlaps):

@@ -1,17 +1,13 @@
 from django.urls import path
 
 from ontmoet.core.pagecache import cache_public_page
-from ontmoet.registrations.selectors import tally_version
+from ontmoet.registrations.selectors import places_version
 
 from ..services import PUBLIC_CONTENT
 from . import views
 
 # Anonymous GETs are cached like the public pages; writes and token holders pass through.
 cached = cache_public_page(PUBLIC_CONTENT)
-
-
-def places_version(pk: int) -> int:
-    return tally_version(pk)
 
 
 urlpatterns = [

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ontmoet.core.pagecache import cache_public_page
-from ontmoet.registrations.selectors import availability, lottery_state, tally_version
+from ontmoet.registrations.selectors import availability, lottery_state, places_version
 from ontmoet.registrations.services import refusal
 from ontmoet.venues.models import Branch
 
@@ -49,12 +49,8 @@ def programme(request):
     )
 
 
-def _places_version(pk: int, slug: str = "") -> int:
-    return tally_version(pk)
-
-
 @require_safe
-@cache_public_page(PUBLIC_CONTENT, vary=_places_version)
+@cache_public_page(PUBLIC_CONTENT, vary=places_version)
 def activity_detail(request, pk: int, slug: str = ""):
     try:
         activity = activity_detail_public(pk=pk)

@@ -8,11 +8,11 @@ from rest_framework import generics, status
 from rest_framework.exceptions import APIException, NotFound, Throttled, ValidationError
 from rest_framework.response import Response
 
-from ontmoet.core.ratelimit import client_address, first_retry_after
 from ontmoet.programme.models import Activity
 from ontmoet.programme.permissions import access_activity_for_staff
 
 from .. import services
+from ..abuse import registration_retry_after
 from ..mail import manage_url
 from ..models import Registration
 from ..selectors import erasure_date, registration_by_token, waitlist_position
@@ -72,10 +72,7 @@ class RegistrationsView(generics.GenericAPIView):
         auth=[],
     )
     def post(self, request, pk: int):
-        email = str(request.data.get("email", "")).strip().lower()[:254]
-        wait = first_retry_after(
-            [("register-address", client_address(request)), ("register-email", email)]
-        )
+        wait = registration_retry_after(request, request.data.get("email", ""))
         if wait:
             raise Throttled(wait=wait)
         serializer = RegistrationCreateSerializer(data=request.data)

@@ -79,3 +79,21 @@ def test_check_in_walk_ins_and_move(client, event, maker, register):
     second.refresh_from_db()
     assert second.status == "confirmed"  # moved to the front, then promoted
     assert AuditEntry.objects.filter(code="registrations.waitlist.moved").exists()
+
+
+def test_list_page_queries_do_not_grow_with_the_waiting_list(
+    client, event, maker, register, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    activity = event(capacity=1)
+    for _ in range(3):
+        register(activity)
+    client.force_login(maker)
+    with CaptureQueriesContext(connection) as few:
+        client.get(base(activity) + "/aanmeldingen")
+    for _ in range(6):
+        register(activity)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(base(activity) + "/aanmeldingen").status_code == 200

@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ontmoet.core.ratelimit import client_address, first_retry_after
 from ontmoet.programme.models import Activity
 from ontmoet.programme.selectors import activity_detail_public
 
 from .. import services
+from ..abuse import registration_retry_after
 from ..forms import ChangeSeatsForm, RegistrationForm
 from ..models import Registration
 from ..selectors import (
@@ -80,12 +80,7 @@ def register(request, pk: int):
         if form.caught_bot:
             # Look as if it worked, write nothing.
             return redirect(activity)
-        wait = first_retry_after(
-            [
-                ("register-address", client_address(request)),
-                ("register-email", request.POST.get("email", "").strip().lower()[:254]),
-            ]
-        )
+        wait = registration_retry_after(request, request.POST.get("email", ""))
         if wait:
             return too_many(request, wait)
         if form.is_valid():

@@ -60,7 +60,10 @@ class RegistrationListView(ActivityStaffMixin, TemplateView):
         return super().get_context_data(
             confirmed=by_status["confirmed"],
             offered=by_status["offered"],
-            waiting=[(r, WaitlistMoveForm(registration=r, prefix=f"m{r.pk}")) for r in waiting],
+            waiting=[
+                (r, WaitlistMoveForm(registration=r, waiting=waiting, prefix=f"m{r.pk}"))
+                for r in waiting
+            ],
             cancelled=by_status["cancelled"],
             entered=by_status["entered"],
             lottery=lottery_state(self.activity),
@@ -97,8 +100,14 @@ class RegistrationCancelView(ActivityStaffMixin, View):
 class WaitlistMoveView(ActivityStaffMixin, View):
     def post(self, request, pk, registration_id):
         registration = self.registration(registration_id)
+        waiting = Registration.objects.filter(
+            activity=self.activity, status=Registration.Status.WAITLISTED
+        ).order_by("position")
         form = WaitlistMoveForm(
-            request.POST, registration=registration, prefix=f"m{registration.pk}"
+            request.POST,
+            registration=registration,
+            waiting=list(waiting),
+            prefix=f"m{registration.pk}",
         )
         if form.is_valid():
             try:
