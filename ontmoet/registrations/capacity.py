@@ -30,6 +30,28 @@ from .tokens import digest, new_token
 PERSONAL_FIELDS = ("name", "email", "phone", "needs", "language", "channel", "registered_by_id")
 # Gap between waiting-list orders, so an entry can be moved between two others.
 POSITION_GAP = 1024
+# The activity's columns read under the lock: what the decisions on places, the answers and
+# the change notices use. (Any other column still loads when asked, with a query of its own.)
+LOCKED_FIELDS = (
+    "status",
+    "registration_mode",
+    "registration_opens_at",
+    "registration_closes_at",
+    "starts_at",
+    "ends_at",
+    "branch_id",
+    "space_id",
+    "capacity",
+    "max_seats_per_registration",
+    "allocation",
+    "waitlist_mode",
+    "allow_split",
+    "offer_hours",
+    "erase_after_days",
+    "lottery_quota_first_time",
+    "lottery_quota_district",
+    *(f"tally__{field.name}" for field in Tally._meta.concrete_fields if not field.primary_key),
+)
 # Set while loading demo or imported data: nobody is to be mailed.
 _SILENT = contextvars.ContextVar("registrations_silent", default=False)
 
@@ -70,10 +92,17 @@ def issue_token(registration: Registration, token: str | None = None) -> str:
 def locked_activity(activity_id: int) -> Iterator[Locked]:
     """Hold the lock on one activity's places for the duration of the block."""
     with writer_turn(), transaction.atomic():
-        activity = Activity.objects.select_for_update(no_key=True, of=("self",)).get(pk=activity_id)
-        tally = Tally.objects.filter(pk=activity_id).first() or Tally.objects.create(
-            activity=activity
+        # One statement reads the activity's lock, the columns decisions need and its tally.
+        activity = (
+            Activity.objects.select_for_update(no_key=True, of=("self",))
+            .select_related("tally")
+            .only(*LOCKED_FIELDS)
+            .get(pk=activity_id)
         )
+        try:
+            tally = activity.tally
+        except Tally.DoesNotExist:
+            tally = Tally.objects.create(activity=activity)
         state = Locked(activity=activity, tally=tally, now=timezone.now())
         if tally.offered_seats:
             expire_offers(state)

@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -121,7 +122,22 @@ def registration_create(
         status=Registration.Status.CONFIRMED,
     )
     registration.full_clean(exclude=["activity", "status"], validate_constraints=False)
-    with locked_activity(activity_id) as state:
+    try:
+        return _create(registration, applicant, token=token, actor=actor)
+    except IntegrityError:
+        # The constraint registration_one_per_email refuses a second live registration of
+        # an address (the whole transaction is gone): no query is spent on asking first.
+        if email and _has_live_registration(activity_id, email):
+            raise RegistrationRefused(
+                "duplicate",
+                _("This email address already has a registration for this activity."),
+            ) from None
+        raise
+
+
+def _create(registration: Registration, applicant: Applicant, *, token, actor) -> Registration:
+    assisted = registration.channel == Registration.Channel.ASSISTED
+    with locked_activity(registration.activity_id) as state:
         if token and (existing := _by_token(token)) is not None:
             existing.token, existing.replayed = token, True
             return existing
@@ -129,11 +145,6 @@ def registration_create(
         if refused and not (assisted and refused.code in {"not_open", "closed"}):
             raise refused
         _validate(state.activity, applicant, assisted=assisted)
-        if email and _has_live_registration(activity_id, email):
-            raise RegistrationRefused(
-                "duplicate",
-                _("This email address already has a registration for this activity."),
-            )
         registration.activity = state.activity  # for the caller, without another query
         _place(state, registration)
         registration.save()
@@ -163,10 +174,12 @@ def _by_token(token: str) -> Registration | None:
 
 
 def _has_live_registration(activity_id: int, email: str) -> bool:
-    # Asked by address alone, so the database walks the email index (a handful of rows)
-    # rather than this activity's entries, which in a rush run to thousands.
-    statuses = Registration.objects.filter(email=email).values_list("activity_id", "status")
-    return any(a == activity_id and s in Registration.ACTIVE for a, s in statuses)
+    return Registration.objects.filter(
+        activity_id=activity_id,
+        email=email,
+        status__in=Registration.ACTIVE,
+        split_from__isnull=True,
+    ).exists()
 
 
 def _place(state: Locked, registration: Registration) -> None:
