@@ -53,6 +53,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("engine", choices=sorted(ENGINES))
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--cprofile", action="store_true", help="profile the last tenth")
+    parser.add_argument("--dump", metavar="PATH", help="with --cprofile: also save the stats")
     args = parser.parse_args(argv)
     engine = ENGINES[args.engine]
     activity_id = rush.create_activities(engine, ("profile",), "profile")["profile"]
@@ -115,6 +116,8 @@ def main(argv: list[str]) -> int:
             if profile:
                 out = io.StringIO()
                 pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(45)
+                if args.dump:
+                    profile.dump_stats(args.dump)
                 print(out.getvalue().replace(str(Path(sys.prefix)), "<venv>"))
     return 0
 

@@ -22,6 +22,7 @@ from django.utils import timezone
 from ontmoet.core.writer_turn import writer_turn
 from ontmoet.programme.models import Activity
 
+from . import statements
 from .models import AccessToken, OutboxMessage, Registration, Tally
 from .outbox import outbox_kick
 from .tokens import digest, new_token
@@ -50,7 +51,6 @@ LOCKED_FIELDS = (
     "erase_after_days",
     "lottery_quota_first_time",
     "lottery_quota_district",
-    *(f"tally__{field.name}" for field in Tally._meta.concrete_fields if not field.primary_key),
 )
 # Set while loading demo or imported data: nobody is to be mailed.
 _SILENT = contextvars.ContextVar("registrations_silent", default=False)
@@ -84,7 +84,12 @@ class Locked:
 
 def issue_token(registration: Registration, token: str | None = None) -> str:
     token = token or new_token()
-    AccessToken.objects.create(digest=digest(token), registration=registration)
+    statements.rows_insert(
+        AccessToken,
+        ("digest", "registration_id"),
+        [(digest(token), registration.pk)],
+        timezone.now(),
+    )
     return token
 
 
@@ -92,26 +97,22 @@ def issue_token(registration: Registration, token: str | None = None) -> str:
 def locked_activity(activity_id: int) -> Iterator[Locked]:
     """Hold the lock on one activity's places for the duration of the block."""
     with writer_turn(), transaction.atomic():
-        # One statement reads the activity's lock, the columns decisions need and its tally.
-        activity = (
-            Activity.objects.select_for_update(no_key=True, of=("self",))
-            .select_related("tally")
-            .only(*LOCKED_FIELDS)
-            .get(pk=activity_id)
-        )
-        try:
-            tally = activity.tally
-        except Tally.DoesNotExist:
-            tally = Tally.objects.create(activity=activity)
+        # One statement takes the lock and reads the columns decisions need and the tally.
+        activity, tally = statements.activity_locked(activity_id, LOCKED_FIELDS)
         state = Locked(activity=activity, tally=tally, now=timezone.now())
         if tally.offered_seats:
             expire_offers(state)
         yield state
         promote(state)
         tally.version += 1
-        tally.save()
+        statements.tally_write(tally)
         if state.messages:
-            OutboxMessage.objects.bulk_create(state.messages)
+            statements.rows_insert(
+                OutboxMessage,
+                ("registration_id", "kind"),
+                [(m.registration.pk, m.kind) for m in state.messages],
+                state.now,
+            )
             transaction.on_commit(outbox_kick)
 
 
