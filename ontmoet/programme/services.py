@@ -197,19 +197,38 @@ def activity_cancel(*, actor, activity: Activity, reason: str = "") -> Activity:
     )
 
 
+def _wall_clock(moment: datetime.datetime) -> datetime.datetime:
+    return timezone.localtime(moment).replace(tzinfo=None)
+
+
+def _moved(moment: datetime.datetime, shift: datetime.timedelta) -> datetime.datetime:
+    """``moment`` moved by ``shift`` on the local clock: a 19:00 evening stays at 19:00 across
+    a change to or from summer time."""
+    return timezone.make_aware(_wall_clock(moment) + shift)
+
+
 @transaction.atomic
 def activity_duplicate(*, actor, activity: Activity, starts_at=None) -> Activity:
-    """A draft copy, by default one week later, for the same branch."""
-    shift = (starts_at - activity.starts_at) if starts_at else datetime.timedelta(days=7)
+    """A draft copy, by default one week later, for the same branch, with the further
+    sessions of a course moved along."""
+    shift = datetime.timedelta(days=7)
+    if starts_at:
+        shift = _wall_clock(starts_at) - _wall_clock(activity.starts_at)
     data = {name: getattr(activity, name) for name in SCALAR_FIELDS}
     data.update(
-        starts_at=activity.starts_at + shift,
-        ends_at=activity.ends_at + shift,
+        starts_at=_moved(activity.starts_at, shift),
+        ends_at=_moved(activity.ends_at, shift),
         registration_opens_at=None,
         registration_closes_at=None,
     )
     data.update({name: list(getattr(activity, name).all()) for name in M2M_FIELDS})
     copy = activity_create(actor=actor, data=data)
+    for session in activity.sessions.all():
+        ActivitySession(
+            activity=copy,
+            starts_at=_moved(session.starts_at, shift),
+            ends_at=_moved(session.ends_at, shift),
+        ).save()
     audit_record(
         actor=actor,
         code="programme.activity.duplicated",

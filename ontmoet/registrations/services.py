@@ -339,7 +339,15 @@ def registration_check_in(*, registration: Registration, actor, present: bool = 
 def walk_ins_count(*, activity_id: int, delta: int, actor) -> int:
     """Count people who came in without registering (drop-in activities, or spare places)."""
     with locked_activity(activity_id) as state:
-        state.tally.walk_ins = max(0, state.tally.walk_ins + max(-1, min(1, delta)))
+        before = state.tally.walk_ins
+        state.tally.walk_ins = max(0, before + max(-1, min(1, delta)))
+        if state.tally.walk_ins != before:
+            audit_record(
+                actor=actor,
+                code="registrations.walk_ins.counted",
+                target=state.activity,
+                changes={"walk_ins": [before, state.tally.walk_ins]},
+            )
     return state.tally.walk_ins
 
 

@@ -1,4 +1,5 @@
 import datetime
+import zoneinfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -54,6 +55,30 @@ def test_duplicate_is_a_draft_one_week_later(make_activity, central, taxonomy):
     assert copy.pk != activity.pk and copy.status == Activity.Status.DRAFT
     assert copy.starts_at - activity.starts_at == datetime.timedelta(days=7)
     assert list(copy.audiences.all()) == [taxonomy["seniors"]]
+
+
+def test_duplicate_keeps_the_local_time_across_summer_time_and_copies_sessions(
+    make_activity, central
+):
+    amsterdam = zoneinfo.ZoneInfo("Europe/Amsterdam")
+    # Wednesday 24 March 2027, 19:00 in winter time; a week later is summer time.
+    start = datetime.datetime(2027, 3, 24, 19, 0, tzinfo=amsterdam)
+    activity = make_activity(start=start)
+    services.activity_session_add(
+        actor=central,
+        activity=activity,
+        starts_at=start + datetime.timedelta(days=2),
+        ends_at=start + datetime.timedelta(days=2, hours=2),
+    )
+    copy = services.activity_duplicate(actor=central, activity=activity)
+    local = copy.starts_at.astimezone(amsterdam)
+    assert (local.date(), local.hour) == (datetime.date(2027, 3, 31), 19)
+    assert copy.ends_at - copy.starts_at == datetime.timedelta(hours=2)
+    [session] = copy.sessions.all()
+    assert session.starts_at.astimezone(amsterdam) == datetime.datetime(
+        2027, 4, 2, 19, 0, tzinfo=amsterdam
+    )
+    assert activity.sessions.count() == 1  # the original keeps its own
 
 
 def test_programme_maker_cannot_create_at_another_branch(maker, transvaal, taxonomy):

@@ -71,6 +71,9 @@ def test_check_in_walk_ins_and_move(client, event, maker, register):
     client.post(base(activity) + "/deurlijst/binnenlopers", {"delta": "1"})
     client.post(base(activity) + "/deurlijst/binnenlopers", {"delta": "1"})
     assert activity.tally.__class__.objects.get(pk=activity.pk).walk_ins == 2
+    counted = AuditEntry.objects.filter(code="registrations.walk_ins.counted").order_by("id")
+    assert [e.changes["walk_ins"] for e in counted] == [[0, 1], [1, 2]]
+    assert counted[0].actor == maker
     client.post(
         base(activity) + f"/aanmeldingen/{second.pk}/verplaatsen",
         {f"m{second.pk}-before": str(first.pk), f"m{second.pk}-reason": "Telefonisch"},
