@@ -72,6 +72,8 @@ class Locked:
     now: datetime.datetime
     # Mails to write to the outbox with the change.
     messages: list[OutboxMessage] = dataclasses.field(default_factory=list)
+    # Inserts that need no answer, sent with the tally's update as the lock ends.
+    writes: list[statements.Statement] = dataclasses.field(default_factory=list)
 
     @property
     def free(self) -> int | None:
@@ -82,14 +84,18 @@ class Locked:
             self.messages.append(OutboxMessage(registration=registration, kind=kind))
 
 
-def issue_token(registration: Registration, token: str | None = None) -> str:
-    token = token or new_token()
-    statements.rows_insert(
+def token_insert(registration: Registration, token: str) -> list[statements.Statement]:
+    return statements.rows_insert(
         AccessToken,
         ("digest", "registration_id"),
         [(digest(token), registration.pk)],
         timezone.now(),
     )
+
+
+def issue_token(registration: Registration, token: str | None = None) -> str:
+    token = token or new_token()
+    statements.run(token_insert(registration, token))
     return token
 
 
@@ -105,15 +111,16 @@ def locked_activity(activity_id: int) -> Iterator[Locked]:
         yield state
         promote(state)
         tally.version += 1
-        statements.tally_write(tally)
+        writes = [statements.tally_update(tally), *state.writes]
         if state.messages:
-            statements.rows_insert(
+            writes += statements.rows_insert(
                 OutboxMessage,
                 ("registration_id", "kind"),
                 [(m.registration.pk, m.kind) for m in state.messages],
                 state.now,
             )
             transaction.on_commit(outbox_kick)
+        statements.run(writes)
 
 
 def count(tally: Tally, registration: Registration, sign: int) -> None:

@@ -15,18 +15,19 @@ from django.utils.translation import gettext_lazy as _
 from ontmoet.core.audit import audit_record
 from ontmoet.programme.models import Activity
 
+from . import statements
 from .capacity import (
     POSITION_GAP,
     Locked,
     count,
     end,
-    issue_token,
     join_waitlist,
     locked_activity,
     set_status,
+    token_insert,
 )
 from .models import AccessToken, LotteryDraw, Registration
-from .tokens import digest
+from .tokens import digest, new_token
 
 
 class RegistrationRefused(Exception):
@@ -147,12 +148,13 @@ def _create(registration: Registration, applicant: Applicant, *, token, actor) -
         _validate(state.activity, applicant, assisted=assisted)
         registration.activity = state.activity  # for the caller, without another query
         _place(state, registration)
-        registration.save()
+        statements.instance_insert(registration)
         count(state.tally, registration, 1)
         if registration.status == Registration.Status.WAITLISTED:
             # Appended at the end: its place in line is the length of the line (no COUNT).
             registration.queue_place = state.tally.waitlisted_entries
-        registration.token = issue_token(registration, token)
+        registration.token = token or new_token()
+        state.writes += token_insert(registration, registration.token)
         registration.replayed = False
         state.notify(registration, registration.status)
         if assisted:

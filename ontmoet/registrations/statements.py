@@ -23,6 +23,9 @@ from .models import Tally
 # The largest number of rows one INSERT carries (SQLite allows 32,766 parameters).
 INSERT_CHUNK = 500
 
+# SQL with its parameters.
+Statement = tuple[str, list]
+
 
 def _q(name: str) -> str:
     return connection.ops.quote_name(name)
@@ -76,13 +79,12 @@ def _tally_update_sql(vendor: str) -> str:
     )
 
 
-def tally_write(tally: Tally) -> None:
+def tally_update(tally: Tally) -> Statement:
     values = [
         field.get_db_prep_save(getattr(tally, field.attname), connection)
         for field in _tally_fields()
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(_tally_update_sql(connection.vendor), [*values, tally.pk])
+    return _tally_update_sql(connection.vendor), [*values, tally.pk]
 
 
 @cache
@@ -96,17 +98,61 @@ def _insert_sql(vendor: str, model: type[Model], columns: tuple[str, ...], rows:
 
 def rows_insert(
     model: type[Model], fields: Sequence[str], rows: Iterable[Sequence], now: datetime.datetime
-) -> None:
-    """Insert plain rows of ``fields`` values (by attribute name, e.g. ``registration_id``);
-    ``created_at`` is set to ``now``. No ids come back: these tables need none at once."""
+) -> list[Statement]:
+    """INSERTs of plain rows of ``fields`` values (by attribute name, e.g.
+    ``registration_id``), with ``created_at`` set to ``now``. No ids come back: these tables
+    need none at once."""
     model_fields = [model._meta.get_field(name) for name in (*fields, "created_at")]
     prepared = [
         [f.get_db_prep_save(v, connection) for f, v in zip(model_fields, (*row, now), strict=True)]
         for row in rows
     ]
     columns = tuple(f.column for f in model_fields)
+    return [
+        (
+            _insert_sql(connection.vendor, model, columns, len(chunk)),
+            [value for row in chunk for value in row],
+        )
+        for chunk in (
+            prepared[start : start + INSERT_CHUNK]
+            for start in range(0, len(prepared), INSERT_CHUNK)
+        )
+    ]
+
+
+def instance_insert(instance: Model) -> None:
+    """Insert a new model instance as ``save()`` would (defaults, ``auto_now``, value
+    conversion) and set its id, without the ORM's query building."""
+    meta = instance._meta
+    fields = [f for f in meta.concrete_fields if f is not meta.auto_field]
+    values = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
+    sql = _returning_insert_sql(connection.vendor, type(instance))
     with connection.cursor() as cursor:
-        for start in range(0, len(prepared), INSERT_CHUNK):
-            chunk = prepared[start : start + INSERT_CHUNK]
-            sql = _insert_sql(connection.vendor, model, columns, len(chunk))
-            cursor.execute(sql, [value for row in chunk for value in row])
+        cursor.execute(sql, values)
+        instance.pk = cursor.fetchone()[0]
+    instance._state.adding, instance._state.db = False, connection.alias
+
+
+@cache
+def _returning_insert_sql(vendor: str, model: type[Model]) -> str:
+    meta = model._meta
+    columns = [f.column for f in meta.concrete_fields if f is not meta.auto_field]
+    return (
+        _insert_sql(vendor, model, tuple(columns), 1) + f" RETURNING {_q(meta.auto_field.column)}"
+    )
+
+
+def run(statements: Sequence[Statement]) -> None:
+    """Execute statements in order. On PostgreSQL they travel together, in one round trip
+    (the driver binds parameters on the client, so several statements may share a query):
+    inside the activity's lock every round trip saved shortens the time others wait."""
+    if not statements:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "; ".join(sql for sql, _ in statements), sum((p for _, p in statements), [])
+            )
+        else:
+            for sql, params in statements:
+                cursor.execute(sql, params)
