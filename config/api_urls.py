@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("ontmoet.programme.api.urls")),
     path("", include("ontmoet.venues.api.urls")),
     path("", include("ontmoet.registrations.api.urls")),
+    path("", include("ontmoet.bookings.api.urls")),
     re_path(r"^.*$", api_not_found),
 ]

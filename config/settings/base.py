@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "ontmoet.venues",
     "ontmoet.programme",
     "ontmoet.registrations",
+    "ontmoet.bookings",
     "ontmoet.site",
     "ontmoet.backoffice",
     "ontmoet.demo",
@@ -194,6 +195,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "RegistrationStatusEnum": "ontmoet.registrations.models.Registration.Status",
+        "BookingStatusEnum": "ontmoet.bookings.models.Booking.Status",
     },
 }
 

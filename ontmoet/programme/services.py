@@ -116,12 +116,22 @@ def _registrations_follow(activity: Activity, before: dict) -> None:
     registrations_follow_activity(activity_id=activity.pk, before=before)
 
 
+def _room_follow(activity: Activity, actor) -> None:
+    """An activity with a space holds a booking of it for its time; the bookings service
+    books, moves or releases it in this same transaction and refuses a clash with a
+    ``ValidationError`` on ``space``. (Imported here, like registrations above.)"""
+    from ontmoet.bookings.services import bookings_follow_activity
+
+    bookings_follow_activity(activity=activity, actor=actor)
+
+
 @transaction.atomic
 def activity_create(*, actor, data: dict[str, Any]) -> Activity:
     activity = Activity(created_by=actor if getattr(actor, "pk", None) else None)
     m2m = _apply(activity, data)
     ensure_can_edit_branch(user=actor, branch=activity.branch)
     _save(activity, m2m)
+    _room_follow(activity, actor)
     audit_record(
         actor=actor,
         code="programme.activity.created",
@@ -141,6 +151,7 @@ def activity_update(*, actor, activity: Activity, data: dict[str, Any]) -> Activ
     # Moving an activity to another branch needs rights there too.
     ensure_can_edit_branch(user=actor, branch=activity.branch)
     _save(activity, m2m)
+    _room_follow(activity, actor)
     _registrations_follow(activity, places_before)
     changes = diff(before, snapshot(activity, AUDITED_FIELDS))
     if changes:
@@ -161,6 +172,7 @@ def _set_status(*, actor, activity: Activity, status: str, code: str, **extra) -
     activity.full_clean()
     activity.save(update_fields=["status", *extra, "updated_at"])
     content_changed(PUBLIC_CONTENT)
+    _room_follow(activity, actor)
     _registrations_follow(activity, places_before)
     audit_record(
         actor=actor,

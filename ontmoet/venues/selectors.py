@@ -62,3 +62,13 @@ def opening_week(branch: Branch, *, today: datetime.date | None = None) -> list[
             periods = [(h.opens, h.closes) for h in regular.get(day.weekday(), [])]
             week.append(DayHours(day, periods))
     return week
+
+
+def opening_day(branch: Branch, day: datetime.date) -> DayHours:
+    """The hours of one day, its exception applied (two small queries)."""
+    exception = OpeningException.objects.filter(branch=branch, date=day).first()
+    if exception:
+        periods = [] if exception.is_closed else [(exception.opens, exception.closes)]
+        return DayHours(day, periods, exception.reason)
+    regular = OpeningHours.objects.filter(branch=branch, weekday=day.weekday())
+    return DayHours(day, [(h.opens, h.closes) for h in regular])

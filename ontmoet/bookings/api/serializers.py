@@ -1,0 +1,101 @@
+"""API shapes of spaces and room bookings: input serializers feed the services, output ones
+present."""
+
+from rest_framework import serializers
+
+from ontmoet.core.api import SlugListField
+
+from ..models import Booking
+from ..services import EARLIEST, LATEST
+
+
+class BookableSpaceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    capacity = serializers.IntegerField()
+    floor = serializers.CharField()
+    branch = serializers.SlugField(source="branch.slug")
+    accessibility_features = SlugListField()
+
+
+class AvailabilityQuerySerializer(serializers.Serializer):
+    # "from" is a Python keyword: the field is declared under its own name below.
+    to = serializers.DateTimeField()
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = serializers.DateTimeField()
+        return fields
+
+    def validate(self, data):
+        for name in ("from", "to"):
+            if not EARLIEST <= data[name] < LATEST:
+                raise serializers.ValidationError({name: "must lie in this century"})
+        if data["to"] <= data["from"]:
+            raise serializers.ValidationError({"to": "must lie after from"})
+        if (data["to"] - data["from"]).days > 31:
+            raise serializers.ValidationError({"to": "at most 31 days after from"})
+        return data
+
+
+class BusySerializer(serializers.Serializer):
+    starts_at = serializers.DateTimeField(help_text="Held from (set-up included)")
+    ends_at = serializers.DateTimeField(help_text="Held until (clean-up included)")
+    status = serializers.ChoiceField(choices=Booking.Status.choices)
+    title = serializers.CharField(help_text="Empty unless you are staff")
+
+
+class AvailabilitySerializer(serializers.Serializer):
+    space = serializers.IntegerField()
+    busy = BusySerializer(many=True)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = serializers.DateTimeField()
+        fields["to"] = serializers.DateTimeField()
+        return fields
+
+
+class BookingCreateSerializer(serializers.Serializer):
+    space = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    title = serializers.CharField(max_length=200)
+    purpose = serializers.ChoiceField(
+        choices=Booking.Purpose.choices, default=Booking.Purpose.INTERNAL
+    )
+    setup_minutes = serializers.IntegerField(min_value=0, max_value=120, required=False)
+    cleanup_minutes = serializers.IntegerField(min_value=0, max_value=120, required=False)
+    override_reason = serializers.CharField(max_length=300, required=False, default="")
+    expected_people = serializers.IntegerField(min_value=1, max_value=100_000, required=False)
+    notes = serializers.CharField(max_length=2000, required=False, default="", allow_blank=True)
+
+
+class BookingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Booking
+        fields = [
+            "id",
+            "space",
+            "starts_at",
+            "ends_at",
+            "setup_minutes",
+            "cleanup_minutes",
+            "blocked_from",
+            "blocked_until",
+            "status",
+            "purpose",
+            "title",
+            "activity",
+            "override_reason",
+            "expected_people",
+        ]
+        read_only_fields = fields
+
+
+class ConflictSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    blocked_from = serializers.DateTimeField()
+    blocked_until = serializers.DateTimeField()

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("spaces", views.SpaceListView.as_view(), name="api-spaces"),
+    path(
+        "spaces/<int:pk>/availability",
+        views.SpaceAvailabilityView.as_view(),
+        name="api-space-availability",
+    ),
+    path("bookings", views.BookingCreateView.as_view(), name="api-bookings"),
+]

@@ -1,0 +1,115 @@
+"""API of spaces and room bookings: the spaces of a branch and their availability (public),
+and booking a space (staff token, branch-scoped)."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, permissions, status
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+
+from ontmoet.accounts import scoping
+from ontmoet.core.api import PROBLEM_CONTENT_TYPE, problem
+from ontmoet.venues.models import Space
+
+from .. import services
+from ..selectors import space_availability
+from .serializers import (
+    AvailabilityQuerySerializer,
+    AvailabilitySerializer,
+    BookableSpaceSerializer,
+    BookingCreateSerializer,
+    BookingSerializer,
+)
+
+
+def _spaces():
+    return Space.objects.select_related("branch").prefetch_related("accessibility_features")
+
+
+class SpaceListView(generics.ListAPIView):
+    serializer_class = BookableSpaceSerializer
+    pagination_class = None
+
+    @extend_schema(
+        parameters=[OpenApiParameter("branch", str, description="Slug of a branch")],
+        summary="The spaces of the library, or of one branch",
+        auth=[],
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        spaces = _spaces().order_by("branch__name", "name")
+        branch = self.request.query_params.get("branch")
+        if branch is not None:
+            spaces = spaces.filter(branch__slug=branch[:80])
+        return spaces
+
+
+class SpaceAvailabilityView(generics.GenericAPIView):
+    serializer_class = AvailabilitySerializer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("from", str, required=True, description="ISO 8601 date-time"),
+            OpenApiParameter("to", str, required=True, description="at most 31 days later"),
+        ],
+        summary="When a space is held, between two moments (buffers included)",
+        auth=[],
+    )
+    def get(self, request, pk: int):
+        space = Space.objects.filter(pk=pk).first()
+        if space is None:
+            raise NotFound
+        query = AvailabilityQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        start, end = query.validated_data["from"], query.validated_data["to"]
+        staff = scoping.is_backoffice_user(request.user)
+        busy = space_availability(spaces=[space], start=start, end=end, public=not staff)
+        body = {"space": space.pk, "from": start, "to": end, "busy": busy[space.pk]}
+        return Response(AvailabilitySerializer(body).data)
+
+
+class BookingCreateView(generics.GenericAPIView):
+    serializer_class = BookingSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=BookingCreateSerializer,
+        responses={
+            201: BookingSerializer,
+            400: OpenApiResponse(description="Invalid input, or a rule broken without reason"),
+            403: OpenApiResponse(description="Not staff of the space's branch"),
+            409: OpenApiResponse(description="The space is already booked for that time"),
+        },
+        summary="Book a space (staff token)",
+    )
+    def post(self, request):
+        serializer = BookingCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        space = _spaces().filter(pk=data.pop("space")).first()
+        if space is None:
+            raise ValidationError({"space": [_("No such space.")]})
+        try:
+            booking = services.booking_create(actor=request.user, space=space, **data)
+        except DjangoValidationError as error:
+            raise ValidationError(error.message_dict) from None
+        except services.BookingConflict as conflict:
+            return conflict_response(request, conflict)
+        return Response(BookingSerializer(booking).data, status=status.HTTP_201_CREATED)
+
+
+def conflict_response(request, conflict: services.BookingConflict) -> Response:
+    body = problem(
+        status_code=status.HTTP_409_CONFLICT,
+        title=_("The space is already booked for that time."),
+        detail=str(services.conflict_message(conflict)),
+        instance=request.path,
+    )
+    body["conflicts"] = [
+        {"id": b.pk, "blocked_from": b.blocked_from, "blocked_until": b.blocked_until}
+        for b in conflict.conflicts
+    ]
+    return Response(body, status=status.HTTP_409_CONFLICT, content_type=PROBLEM_CONTENT_TYPE)
