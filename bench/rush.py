@@ -95,11 +95,27 @@ def create_activities(engine: Engine, keys: tuple[str, ...], tag: str) -> dict[s
         if "missing" not in made:
             if made["deleted"]:
                 log(f"  deleted {made['deleted']} rush activities of earlier runs")
+                vacuum_after_delete(engine)
             return {key: made[key] for key in keys}
         if attempt == 0:
             log(f"{engine.name}: no demo data; loading it")
             manage(engine, "load_demo")
     raise RuntimeError("the demo data is still missing after load_demo")
+
+
+def vacuum_after_delete(engine: Engine) -> None:
+    """Deleting the earlier rushes leaves tens of thousands of dead rows and index entries.
+    On PostgreSQL autovacuum would clean them up within a minute of such a delete, but the
+    benchmark server runs without it, and a rush right after would insert into bloated
+    indexes: vacuum the tables the rush writes, as autovacuum would have."""
+    if engine.sqlite_path is not None:
+        return
+    import psycopg
+
+    names = ("registration", "accesstoken", "outboxmessage", "tally")
+    tables = ", ".join(f"registrations_{name}" for name in names)
+    with psycopg.connect(engine.database_url, autocommit=True) as conn:
+        conn.execute(f"VACUUM ANALYZE {tables}, programme_activity")
 
 
 # --- what is sent ------------------------------------------------------------------------
