@@ -259,6 +259,17 @@ def test_waitlist_move_needs_a_reason_and_is_logged(event, register, central):
     assert entry.changes["reason"] == "Belde gisteren"
 
 
+def test_a_new_household_is_placed_in_part_at_once_where_allowed(event, register):
+    activity = event(capacity=3, allow_split=True)
+    register(activity, seats=2)
+    family = register(activity, seats=3)  # one place free: that one at once, two wait
+    family.refresh_from_db()
+    part = Registration.objects.get(split_from=family)
+    assert (part.status, part.seats) == ("confirmed", 1)
+    assert (family.status, family.seats) == ("waitlisted", 2)
+    assert_tally_matches(activity)
+
+
 def test_split_household_takes_what_is_free_when_allowed(event, register):
     activity = event(capacity=3, allow_split=True)
     holder = register(activity, seats=2)
