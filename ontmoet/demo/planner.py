@@ -9,7 +9,8 @@ idempotent, ``generate_scale`` to produce a large, realistic mix.
 
 Rules the plan keeps: activities fall on days the branch is open (no closures), start at
 ordinary local times (Europe/Amsterdam), last at most 92 days, use a space of the branch
-that suits the format and is free at that time, and fill at most the space's capacity.
+that suits the format and is free at that time (with its set-up and clean-up time around
+it), and fill at most the space's capacity.
 """
 
 import datetime
@@ -21,8 +22,18 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from .content import TEMPLATES, topics
+from .content.reference import DEFAULT_BUFFERS, SPACE_RULES
 
 DEMO_SEED = 20260101
+
+
+def turnover(kind: str) -> datetime.timedelta:
+    """Set-up plus clean-up of a space of this kind (its booking rules in the demo)."""
+    rule = SPACE_RULES.get(kind)
+    setup, cleanup = rule[3:] if rule else DEFAULT_BUFFERS
+    return datetime.timedelta(minutes=setup + cleanup)
+
+
 LARGE_SPACE_KINDS = {"debate_hall", "theatre"}
 
 
@@ -153,9 +164,11 @@ class Planner:
             day += datetime.timedelta(days=1)
 
     def _is_free(self, space, start, end) -> bool:
+        # Bookings hold a room for their set-up and clean-up too: keep that much between.
+        gap = turnover(space.kind)
         return all(
-            not (s < end and start < e)
-            for day in self._days(start, end)
+            not (s < end + gap and start < e + gap)
+            for day in self._days(start - gap, end + gap)
             for s, e in self.busy[(space.pk, day)]
         )
 

@@ -585,3 +585,17 @@ LANGUAGE_CAFE_SERIES = {
 }
 
 SERIES = [FREEDOM_SERIES, DIGITAL_SERIES, LANGUAGE_CAFE_SERIES]
+
+
+# Booking rules of the demo's spaces, by kind: who may book, whether requests need approval,
+# the longest booking in hours, set-up and clean-up in minutes. Other kinds keep the
+# defaults of ``SpacePolicy`` (staff only, 8 hours, 15 and 15 minutes).
+SPACE_RULES = {
+    "meeting_room": ("residents", True, 4, 15, 15),
+    "classroom": ("residents", True, 4, 15, 15),
+    "multipurpose": ("partners", True, 6, 30, 30),
+    "debate_hall": ("staff", True, 10, 60, 30),
+    "theatre": ("staff", True, 10, 60, 30),
+    "exhibition": ("staff", True, 20, 60, 60),
+}
+DEFAULT_BUFFERS = (15, 15)

@@ -3,7 +3,8 @@
 Loads the districts, neighbourhoods and library branches of Den Haag from the fact files in
 ``ontmoet/demo/data`` (real, with sources), adds illustrative hours, spaces and accessibility
 features, the taxonomies, demo staff users, three series and about 600 illustrative
-activities spread over the half year behind and ahead of today. Idempotent: what exists is
+activities spread over the half year behind and ahead of today, their registrations, and
+the rules of the spaces with the branches' weekly room bookings. Idempotent: what exists is
 left alone, so a second run — the same day or later — creates nothing.
 """
 
@@ -18,6 +19,7 @@ from ontmoet.programme.selectors import filter_options_invalidate
 from ontmoet.venues.models import Branch, District, Neighbourhood, Space
 
 from ...activities import load_activities
+from ...bookings import load_bookings, load_space_policies
 from ...content.reference import DEMO_PASSWORD
 from ...registrations import load_registrations
 from ...seed import Tally, load_reference
@@ -41,8 +43,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             users = load_reference(tally, today)
             actor = users["centraal"]
+            load_space_policies()
             created = load_activities(actor=actor, count=options["activities"], today=today)
             tally.created["registrations"] = load_registrations(actor=actor)
+            tally.created["room bookings"] = load_bookings(actor=actor, today=today)
         tally.created["activities"] = created
         filter_options_invalidate()
 
