@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("ontmoet.programme.urls.public")),
     path("", include("ontmoet.venues.urls.public")),
     path("staff/", include("ontmoet.registrations.urls.staff")),
+    path("staff/", include("ontmoet.bookings.urls.staff")),
     path("staff/", include("ontmoet.backoffice.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

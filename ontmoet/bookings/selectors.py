@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils import timezone
 
 from ontmoet.venues.models import Space
 
@@ -60,3 +61,61 @@ def space_availability(
             Busy(max(held_from, start), min(held_until, end), status, "" if public else title, pk)
         )
     return busy
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing in a space on the planning grid: a booking, clipped to the day."""
+
+    booking: Booking
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+
+
+@dataclass
+class Cell:
+    space: Space
+    hour: int
+    entries: list[Entry]
+
+
+@dataclass
+class DayPlan:
+    spaces: list[Space]
+    rows: list[tuple[int, list[Cell]]]  # per hour: one cell per space
+    entries: dict[int, list[Entry]]  # per space id: the day's bookings in order
+
+
+def branch_day(*, branch, day: datetime.date, first_hour: int = 8, last_hour: int = 22):
+    """The planning grid of one branch for one local day: per hour from ``first_hour`` to
+    ``last_hour`` and per space, what holds it (tentative holds included); two queries."""
+    start, end = _local(day, 0), _local(day + datetime.timedelta(days=1), 0)
+    spaces = list(Space.objects.filter(branch=branch).order_by("name"))
+    bookings = overlapping(space_ids=[s.pk for s in spaces], start=start, end=end)
+    entries: dict[int, list[Entry]] = {s.pk: [] for s in spaces}
+    for booking in bookings.select_related("activity"):
+        entries[booking.space_id].append(
+            Entry(booking, max(booking.blocked_from, start), min(booking.blocked_until, end))
+        )
+    rows = []
+    for hour in range(first_hour, last_hour):
+        # By the local clock: a day of a change to or from summer time has 23 or 25 hours.
+        slot_from, slot_until = _local(day, hour), _local(day, hour + 1)
+        cells = [
+            Cell(
+                space,
+                hour,
+                [
+                    e
+                    for e in entries[space.pk]
+                    if e.starts_at < slot_until and slot_from < e.ends_at
+                ],
+            )
+            for space in spaces
+        ]
+        rows.append((hour, cells))
+    return DayPlan(spaces, rows, entries)
+
+
+def _local(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))

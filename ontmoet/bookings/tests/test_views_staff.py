@@ -1,0 +1,121 @@
+from conftest import make_user
+from ontmoet.bookings import services
+from ontmoet.bookings.models import Booking
+
+from .conftest import at
+
+
+def planning(branch, day):
+    return f"/staff/ruimtes/{branch.slug}/planning?dag={day.isoformat()}"
+
+
+def form_data(room, day, start="10:00", end="11:00", **extra):
+    return {
+        "space": room.pk,
+        "day": day.isoformat(),
+        "start": start,
+        "end": end,
+        "title": "Bestuursvergadering",
+        "purpose": "internal",
+        **extra,
+    }
+
+
+def test_the_grid_shows_bookings_and_free_hours(
+    client, maker, room, schilderswijk, next_monday, django_assert_max_num_queries
+):
+    services.booking_create(
+        actor=maker,
+        space=room,
+        starts_at=at(next_monday, 10),
+        ends_at=at(next_monday, 12),
+        title="Taalcafé",
+    )
+    client.force_login(maker)
+    with django_assert_max_num_queries(12):
+        page = client.get(planning(schilderswijk, next_monday)).content.decode()
+    assert "09:45–12:15" in page and "Taalcafé" in page
+    # A free hour links to the form, prefilled with the space, the day and the hour.
+    assert f"ruimte={room.pk}&amp;dag={next_monday.isoformat()}&amp;uur=14" in page
+    assert "uur=10" not in page  # 10:00 is taken
+    form = client.get(
+        f"/staff/ruimtes/{schilderswijk.slug}/boeken?ruimte={room.pk}&dag={next_monday}&uur=14"
+    ).content.decode()
+    assert 'value="14:00"' in form and 'value="15:00"' in form
+
+
+def test_book_from_the_form_and_cancel(client, maker, room, schilderswijk, next_monday):
+    client.force_login(maker)
+    url = f"/staff/ruimtes/{schilderswijk.slug}/boeken"
+    response = client.post(url, form_data(room, next_monday))
+    assert response.status_code == 302
+    assert response["Location"] == planning(schilderswijk, next_monday)
+    booking = Booking.objects.get()
+    assert (booking.title, booking.created_by) == ("Bestuursvergadering", maker)
+    # The same hour again: refused, with the booking in the way named; nothing saved.
+    clash = client.post(url, form_data(room, next_monday, "10:30", "11:30"))
+    assert clash.status_code == 200
+    assert "Bestuursvergadering" in clash.content.decode()
+    assert Booking.objects.count() == 1
+    cancel = f"/staff/ruimtes/{schilderswijk.slug}/boekingen/{booking.pk}/annuleren"
+    assert client.post(cancel).status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CANCELLED
+
+
+def test_the_form_explains_the_rules(client, maker, room, schilderswijk, next_monday):
+    client.force_login(maker)
+    url = f"/staff/ruimtes/{schilderswijk.slug}/boeken"
+    late = client.post(url, form_data(room, next_monday, "20:00", "22:00"))
+    page = late.content.decode()
+    assert 'id="error-summary"' in page
+    assert 'aria-invalid="true"' in page
+    assert not Booking.objects.exists()
+    backwards = client.post(url, form_data(room, next_monday, "11:00", "10:00"))
+    assert "Het einde moet na het begin liggen." in backwards.content.decode()
+    ok = client.post(url, form_data(room, next_monday, "20:00", "22:00", override_reason="Bestuur"))
+    assert ok.status_code == 302
+    assert Booking.objects.get().override_reason == "Bestuur"
+
+
+def test_day_sheet(client, maker, room, schilderswijk, next_monday):
+    services.booking_create(
+        actor=maker,
+        space=room,
+        starts_at=at(next_monday, 10),
+        ends_at=at(next_monday, 12),
+        title="Taalcafé",
+        expected_people=12,
+    )
+    client.force_login(maker)
+    page = client.get(
+        f"/staff/ruimtes/{schilderswijk.slug}/dagblad?dag={next_monday}"
+    ).content.decode()
+    assert "Taalcafé" in page and "10:00–12:00" in page and "12" in page
+
+
+def test_who_sees_and_who_books(client, reader, room, schilderswijk, transvaal, next_monday):
+    assert client.get(planning(schilderswijk, next_monday)).status_code == 302  # log in first
+    client.force_login(reader)
+    page = client.get(planning(schilderswijk, next_monday))
+    assert page.status_code == 200 and "uur=" not in page.content.decode()
+    booking_url = f"/staff/ruimtes/{schilderswijk.slug}/boeken"
+    assert client.get(booking_url).status_code == 404
+    assert client.post(booking_url, form_data(room, next_monday)).status_code == 404
+    other = make_user("ander", role="programme_maker", branches=[transvaal])
+    client.force_login(other)
+    assert client.get(planning(schilderswijk, next_monday)).status_code == 404
+    assert client.get(planning(transvaal, next_monday)).status_code == 200
+    assert not Booking.objects.exists()
+
+
+def test_activity_bookings_are_not_cancelled_from_the_grid(
+    client, maker, make_activity, room, schilderswijk, next_monday
+):
+    activity = make_activity(start=at(next_monday, 14), space=room)
+    booking = Booking.objects.get(activity=activity)
+    client.force_login(maker)
+    cancel = f"/staff/ruimtes/{schilderswijk.slug}/boekingen/{booking.pk}/annuleren"
+    assert client.post(cancel).status_code == 404
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CONFIRMED

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from ..views import staff
+
+app_name = "bookings_staff"
+base = "ruimtes/<slug:slug>/"
+urlpatterns = [
+    path("ruimtes", staff.PlanningHomeView.as_view(), name="home"),
+    path(base + "planning", staff.PlanningView.as_view(), name="planning"),
+    path(base + "dagblad", staff.DaySheetView.as_view(), name="day_sheet"),
+    path(base + "boeken", staff.BookingCreateView.as_view(), name="book"),
+    path(
+        base + "boekingen/<int:booking_id>/annuleren",
+        staff.BookingCancelView.as_view(),
+        name="cancel",
+    ),
+]

@@ -1,0 +1,178 @@
+"""Staff pages of room bookings: the planning grid of a branch for a day, a booking made
+from a free hour, cancelling, and the printable day sheet for the front desk.
+
+Staff see the grid of every branch they may see (``accounts.scoping``); they book and
+cancel only where they may plan. Other branches are a 404.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from ontmoet.accounts import scoping
+from ontmoet.backoffice.mixins import StaffRequiredMixin
+from ontmoet.venues.models import Branch, Space
+
+from .. import services
+from ..forms import StaffBookingForm
+from ..models import Booking
+from ..selectors import branch_day
+
+
+class BranchStaffMixin(StaffRequiredMixin):
+    """Resolves ``self.branch`` under scoping; POSTs need the right to plan there."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and scoping.is_backoffice_user(request.user):
+            self.branch = get_object_or_404(Branch, slug=kwargs["slug"])
+            allowed = (
+                scoping.editable_branch_ids(request.user)
+                if request.method == "POST"
+                else scoping.viewable_branch_ids(request.user)
+            )
+            if allowed is not scoping.ALL and self.branch.pk not in allowed:
+                raise Http404
+            self.can_book = scoping.can_edit_branch(request.user, self.branch.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def day(self) -> datetime.date:
+        try:
+            return datetime.date.fromisoformat(self.request.GET.get("dag", ""))
+        except ValueError:
+            return timezone.localdate()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(branch=self.branch, can_book=self.can_book, **kwargs)
+
+
+def planning_url(branch: Branch, day: datetime.date) -> str:
+    url = reverse("bookings_staff:planning", kwargs={"slug": branch.slug})
+    return f"{url}?{urlencode({'dag': day.isoformat()})}"
+
+
+class PlanningView(BranchStaffMixin, TemplateView):
+    template_name = "bookings/staff/planning.html"
+
+    def get_context_data(self, **kwargs):
+        day = self.day()
+        plan = branch_day(branch=self.branch, day=day)
+        cancellable = [
+            entry.booking
+            for space in plan.spaces
+            for entry in plan.entries[space.pk]
+            if entry.booking.activity_id is None
+        ]
+        return super().get_context_data(
+            day=day,
+            plan=plan,
+            cancellable=cancellable,
+            previous_day=planning_url(self.branch, day - datetime.timedelta(days=1)),
+            next_day=planning_url(self.branch, day + datetime.timedelta(days=1)),
+            branches=_viewable_branches(self.request.user),
+            **kwargs,
+        )
+
+
+class DaySheetView(BranchStaffMixin, TemplateView):
+    template_name = "bookings/staff/day_sheet.html"
+
+    def get_context_data(self, **kwargs):
+        day = self.day()
+        plan = branch_day(branch=self.branch, day=day)
+        rows = sorted(
+            (
+                (entry, space)
+                for space in plan.spaces
+                for entry in plan.entries[space.pk]
+                if entry.booking.status == Booking.Status.CONFIRMED
+            ),
+            key=lambda pair: (pair[0].booking.starts_at, pair[1].name),
+        )
+        return super().get_context_data(day=day, rows=rows, **kwargs)
+
+
+class BookingCreateView(BranchStaffMixin, FormView):
+    template_name = "bookings/staff/booking_form.html"
+    form_class = StaffBookingForm
+
+    def get(self, request, *args, **kwargs):
+        if not self.can_book:
+            raise Http404
+        return super().get(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["spaces"] = Space.objects.filter(branch=self.branch).order_by("name")
+        return kwargs
+
+    def get_initial(self):
+        """A free hour clicked on the grid arrives as ``ruimte``, ``dag`` and ``uur``."""
+        initial = {"day": self.day(), "purpose": Booking.Purpose.INTERNAL}
+        space = self.request.GET.get("ruimte", "")
+        if space.isdigit():
+            initial["space"] = int(space)
+        hour = self.request.GET.get("uur", "")
+        if hour.isdigit() and 0 <= int(hour) <= 22:
+            initial["start"] = datetime.time(int(hour))
+            initial["end"] = datetime.time(int(hour) + 1)
+        return initial
+
+    def form_valid(self, form):
+        try:
+            booking = services.booking_create(actor=self.request.user, **form.service_kwargs())
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                target = {"starts_at": "start", "ends_at": "end"}.get(field, field)
+                form.add_error(target if target in form.fields else None, errors)
+            return self.form_invalid(form)
+        except services.BookingConflict as conflict:
+            form.add_error(None, services.conflict_message(conflict))
+            return self.form_invalid(form)
+        except PermissionDenied:
+            raise Http404 from None
+        messages.success(
+            self.request,
+            _("Booked: %(space)s, %(title)s.")
+            % {"space": booking.space.name, "title": booking.title},
+        )
+        return redirect(planning_url(self.branch, timezone.localdate(booking.starts_at)))
+
+
+class BookingCancelView(BranchStaffMixin, View):
+    def post(self, request, slug, booking_id):
+        booking = get_object_or_404(
+            Booking, pk=booking_id, space__branch=self.branch, activity__isnull=True
+        )
+        services.booking_cancel(
+            actor=request.user, booking=booking, reason=request.POST.get("reason", "")
+        )
+        messages.success(request, _("The booking is cancelled."))
+        return redirect(planning_url(self.branch, timezone.localdate(booking.starts_at)))
+
+
+def _viewable_branches(user):
+    allowed = scoping.viewable_branch_ids(user)
+    branches = Branch.objects.order_by("-is_central", "name")
+    return branches if allowed is scoping.ALL else branches.filter(pk__in=allowed)
+
+
+class PlanningHomeView(StaffRequiredMixin, View):
+    """The rooms of the first branch the user plans for (or may see)."""
+
+    def get(self, request):
+        editable = scoping.editable_branch_ids(request.user)
+        branches = _viewable_branches(request.user)
+        if editable is not scoping.ALL and editable:
+            branches = branches.filter(pk__in=editable)
+        branch = branches.first()
+        if branch is None:
+            raise Http404
+        return redirect(planning_url(branch, timezone.localdate()))
