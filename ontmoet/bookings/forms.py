@@ -13,7 +13,9 @@ from .models import Booking
 
 class StaffBookingForm(AccessibleErrorsMixin, forms.Form):
     space = forms.ModelChoiceField(label=_("Space"), queryset=None, empty_label=None)
-    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     start = forms.TimeField(
         label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
