@@ -81,6 +81,34 @@ class SpacePolicy(TimeStamped):
         return str(self.space)
 
 
+class BookingSeries(TimeStamped):
+    """A booking that repeats (a weekly language café): an RRULE (RFC 5545) over the local
+    time of its first occurrence. Every occurrence is a ``Booking`` of its own, so one of
+    them can be moved or cancelled (an exception) without touching the others."""
+
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), on_delete=models.PROTECT, related_name="booking_series"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    rule = models.CharField(_("repeat rule (RRULE)"), max_length=300)
+    first_starts_at = models.DateTimeField(_("first occurrence starts at"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("booked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("repeating booking")
+        verbose_name_plural = _("repeating bookings")
+
+    def __str__(self) -> str:
+        return f"{self.title} · {self.rule}"
+
+
 class Booking(TimeStamped):
     class Status(models.TextChoices):
         TENTATIVE = "tentative", _("tentative (requested)")
@@ -117,6 +145,14 @@ class Booking(TimeStamped):
     activity = models.ForeignKey(
         Activity,
         verbose_name=_("activity"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="bookings",
+    )
+    series = models.ForeignKey(
+        BookingSeries,
+        verbose_name=_("repeating booking"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,

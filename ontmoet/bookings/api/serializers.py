@@ -99,3 +99,26 @@ class ConflictSerializer(serializers.Serializer):
     title = serializers.CharField()
     blocked_from = serializers.DateTimeField()
     blocked_until = serializers.DateTimeField()
+
+
+class SeriesCreateSerializer(BookingCreateSerializer):
+    rule = serializers.CharField(
+        max_length=300, help_text="RRULE (RFC 5545) with COUNT or UNTIL, e.g. FREQ=WEEKLY;COUNT=10"
+    )
+    skip_taken = serializers.BooleanField(
+        default=False, help_text="Book the free dates and report the taken ones"
+    )
+    expected_people = None  # per occurrence it is the same booking: not asked here
+
+
+class OccurrenceSerializer(serializers.Serializer):
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    conflicts = serializers.ListField(child=serializers.IntegerField())
+
+
+class SeriesSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    rule = serializers.CharField()
+    bookings = BookingSerializer(many=True)
+    skipped = OccurrenceSerializer(many=True)

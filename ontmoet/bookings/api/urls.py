@@ -10,4 +10,5 @@ urlpatterns = [
         name="api-space-availability",
     ),
     path("bookings", views.BookingCreateView.as_view(), name="api-bookings"),
+    path("booking-series", views.SeriesCreateView.as_view(), name="api-booking-series"),
 ]

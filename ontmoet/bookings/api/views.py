@@ -20,6 +20,9 @@ from .serializers import (
     BookableSpaceSerializer,
     BookingCreateSerializer,
     BookingSerializer,
+    OccurrenceSerializer,
+    SeriesCreateSerializer,
+    SeriesSerializer,
 )
 
 
@@ -99,6 +102,62 @@ class BookingCreateView(generics.GenericAPIView):
         except services.BookingConflict as conflict:
             return conflict_response(request, conflict)
         return Response(BookingSerializer(booking).data, status=status.HTTP_201_CREATED)
+
+
+class SeriesCreateView(generics.GenericAPIView):
+    serializer_class = SeriesSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=SeriesCreateSerializer,
+        responses={
+            201: SeriesSerializer,
+            400: OpenApiResponse(description="Invalid input or rule, or a rule broken"),
+            403: OpenApiResponse(description="Not staff of the space's branch"),
+            409: OpenApiResponse(description="Dates taken: every one is listed"),
+        },
+        summary="Book a space on every date of a repeat rule (staff token)",
+    )
+    def post(self, request):
+        serializer = SeriesCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        space = _spaces().filter(pk=data.pop("space")).first()
+        if space is None:
+            raise ValidationError({"space": [_("No such space.")]})
+        try:
+            series, made, skipped = services.booking_series_create(
+                actor=request.user, space=space, **data
+            )
+        except DjangoValidationError as error:
+            raise ValidationError(error.message_dict) from None
+        except services.SeriesConflict as conflict:
+            body = problem(
+                status_code=status.HTTP_409_CONFLICT,
+                title=_("The space is already booked on some of these dates."),
+                instance=request.path,
+            )
+            body["taken"] = [_occurrence(o) for o in conflict.taken]
+            return Response(
+                body, status=status.HTTP_409_CONFLICT, content_type=PROBLEM_CONTENT_TYPE
+            )
+        body = {
+            "id": series.pk,
+            "rule": series.rule,
+            "bookings": BookingSerializer(made, many=True).data,
+            "skipped": [_occurrence(o) for o in skipped],
+        }
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+def _occurrence(occurrence: services.Occurrence) -> dict:
+    return OccurrenceSerializer(
+        {
+            "starts_at": occurrence.starts_at,
+            "ends_at": occurrence.ends_at,
+            "conflicts": [b.pk for b in occurrence.conflicts],
+        }
+    ).data
 
 
 def conflict_response(request, conflict: services.BookingConflict) -> Response:

@@ -125,3 +125,23 @@ def test_who_may_book_through_the_api(room, reader, transvaal, next_monday):
         )
         assert response.status_code == 403
     assert not Booking.objects.exists()
+
+
+def test_a_repeating_booking_through_the_api(room, maker, next_monday):
+    api = client_for(maker)
+    second = next_monday + datetime.timedelta(weeks=1)
+    taken = services.booking_create(
+        actor=maker, space=room, starts_at=at(second, 11), ends_at=at(second, 12), title="Bestuur"
+    )
+    body = {**payload(room, next_monday), "rule": "FREQ=WEEKLY;COUNT=3"}
+    refused = api.post("/api/v1/booking-series", body, format="json")
+    assert refused.status_code == 409
+    assert [t["conflicts"] for t in refused.json()["taken"]] == [[taken.pk]]
+    assert Booking.objects.count() == 1
+    made = api.post("/api/v1/booking-series", {**body, "skip_taken": True}, format="json")
+    assert made.status_code == 201, made.content
+    assert len(made.json()["bookings"]) == 2 and len(made.json()["skipped"]) == 1
+    endless = api.post("/api/v1/booking-series", {**body, "rule": "FREQ=WEEKLY"}, format="json")
+    assert endless.status_code == 400
+    assert {p["name"] for p in endless.json()["invalid_params"]} == {"rule"}
+    assert client_for(None).post("/api/v1/booking-series", body, format="json").status_code == 401

@@ -1,0 +1,123 @@
+"""Repeating bookings: RRULE on the local clock (across summer time), every taken date named
+before anything is saved, exceptions on single occurrences."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from ontmoet.bookings import services
+from ontmoet.bookings.models import Booking, BookingSeries
+from ontmoet.bookings.recurrence import occurrences
+from ontmoet.core.models import AuditEntry
+
+from .conftest import AMSTERDAM, at
+
+
+def test_a_weekly_evening_stays_at_19_across_the_end_of_summer_time():
+    # Thursdays from 14 October 2027; summer time ends on Sunday 31 October.
+    first = datetime.datetime(2027, 10, 14, 19, 0, tzinfo=AMSTERDAM)
+    dates = occurrences("FREQ=WEEKLY;COUNT=5", first, first + datetime.timedelta(hours=2))
+    local = [(s.astimezone(AMSTERDAM).hour, e.astimezone(AMSTERDAM).hour) for s, e in dates]
+    assert local == [(19, 21)] * 5
+    offsets = {s.astimezone(AMSTERDAM).utcoffset() for s, _ in dates}
+    assert offsets == {datetime.timedelta(hours=2), datetime.timedelta(hours=1)}
+    assert [s.astimezone(AMSTERDAM).day for s, _ in dates] == [14, 21, 28, 4, 11]
+
+
+def test_and_across_its_start_in_spring():
+    first = datetime.datetime(2027, 3, 16, 10, 30, tzinfo=AMSTERDAM)  # Tuesday
+    dates = occurrences("RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270406", first, first)
+    assert [(s.astimezone(AMSTERDAM).day, s.astimezone(AMSTERDAM).hour) for s, _ in dates] == [
+        (16, 10),
+        (23, 10),
+        (30, 10),
+        (6, 10),
+    ]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=WEEKLY",  # endless
+        "FREQ=SECONDLY;COUNT=5",
+        "FREQ=WEEKLY;COUNT=500",  # too many
+        "FREQ=WEEKLY;COUNT=3\nDTSTART:19700101T000000",
+        "FREQ=WEEKLY;BYDAY=XX;COUNT=3",
+        "<script>",
+        "",
+    ],
+)
+def test_bad_rules(rule):
+    first = datetime.datetime(2027, 3, 16, 10, 30, tzinfo=AMSTERDAM)
+    with pytest.raises(ValidationError) as refused:
+        occurrences(rule, first, first + datetime.timedelta(hours=1))
+    assert "rule" in refused.value.message_dict
+
+
+def weekly(actor, room, day, count=4, **extra):
+    return services.booking_series_create(
+        actor=actor,
+        space=room,
+        rule=f"FREQ=WEEKLY;COUNT={count}",
+        starts_at=at(day, 14),
+        ends_at=at(day, 16),
+        title="Taalcafé",
+        purpose=Booking.Purpose.PARTNER,
+        **extra,
+    )
+
+
+def test_every_taken_date_is_named_and_nothing_is_saved(room, maker, next_monday):
+    third = next_monday + datetime.timedelta(weeks=2)
+    blocker = services.booking_create(
+        actor=maker, space=room, starts_at=at(third, 15), ends_at=at(third, 17), title="Bestuur"
+    )
+    with pytest.raises(services.SeriesConflict) as refused:
+        weekly(maker, room, next_monday)
+    assert [o.starts_at for o in refused.value.taken] == [at(third, 14)]
+    assert refused.value.taken[0].conflicts == [blocker]
+    assert len(refused.value.occurrences) == 4
+    assert not BookingSeries.objects.exists()
+    assert Booking.objects.count() == 1
+
+    series, made, skipped = weekly(maker, room, next_monday, skip_taken=True)
+    assert [b.starts_at for b in made] == [
+        at(next_monday + datetime.timedelta(weeks=w), 14) for w in (0, 1, 3)
+    ]
+    assert [o.starts_at for o in skipped] == [at(third, 14)]
+    entry = AuditEntry.objects.get(code="bookings.series.created")
+    assert entry.changes["occurrences"] == [None, 3]
+
+
+def test_an_exception_and_cancelling_the_rest(room, maker, next_monday):
+    series, made, _ = weekly(maker, room, next_monday)
+    services.booking_cancel(actor=maker, booking=made[1], reason="Feestdag")
+    assert series.bookings.filter(status="confirmed").count() == 3
+    assert services.booking_series_cancel(actor=maker, series=series, reason="Gestopt") == 3
+    assert not series.bookings.filter(status="confirmed").exists()
+
+
+def test_the_rules_hold_for_every_date(room, maker, next_monday):
+    with pytest.raises(ValidationError) as refused:
+        services.booking_series_create(
+            actor=maker,
+            space=room,
+            rule="FREQ=WEEKLY;COUNT=3",
+            starts_at=at(next_monday, 20),
+            ends_at=at(next_monday, 22),  # past closing time, every week
+            title="Avond",
+        )
+    assert {"starts_at", "override_reason"} <= set(refused.value.message_dict)
+    assert not Booking.objects.exists()
+    with pytest.raises(ValidationError) as overlapping:
+        services.booking_series_create(
+            actor=maker,
+            space=room,
+            rule="FREQ=DAILY;COUNT=3",
+            starts_at=at(next_monday, 9),
+            ends_at=at(next_monday + datetime.timedelta(days=2), 9),
+            title="Te lang",
+            override_reason="test",
+        )
+    assert "rule" in overlapping.value.message_dict
