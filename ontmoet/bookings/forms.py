@@ -33,6 +33,24 @@ class StaffBookingForm(AccessibleErrorsMixin, forms.Form):
     notes = forms.CharField(
         label=_("Notes"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    repeat = forms.ChoiceField(
+        label=_("Repeat"),
+        required=False,
+        choices=[
+            ("", _("Once")),
+            ("FREQ=WEEKLY", _("Every week")),
+            ("FREQ=WEEKLY;INTERVAL=2", _("Every two weeks")),
+            ("FREQ=DAILY", _("Every day")),
+        ],
+    )
+    repeat_until = forms.DateField(
+        label=_("Repeat until (this day included)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    skip_taken = forms.BooleanField(
+        label=_("Book only the free dates and skip the taken ones"), required=False
+    )
     override_reason = forms.CharField(
         label=_("Reason to book outside the rules"),
         max_length=300,
@@ -51,6 +69,14 @@ class StaffBookingForm(AccessibleErrorsMixin, forms.Form):
             data["ends_at"] = _aware(data["day"], data["end"])
             if data["ends_at"] <= data["starts_at"]:
                 self.add_error("end", _("The end must lie after the start."))
+        if data.get("repeat"):
+            until = data.get("repeat_until")
+            if until is None:
+                self.add_error("repeat_until", _("Say until when it repeats."))
+            elif data.get("day") and until < data["day"]:
+                self.add_error("repeat_until", _("This lies before the first day."))
+            else:
+                data["rule"] = f"{data['repeat']};UNTIL={until:%Y%m%d}"
         return data
 
     def service_kwargs(self) -> dict:

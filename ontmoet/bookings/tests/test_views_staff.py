@@ -1,3 +1,5 @@
+import datetime
+
 from conftest import make_user
 from ontmoet.bookings import services
 from ontmoet.bookings.models import Booking
@@ -119,3 +121,23 @@ def test_activity_bookings_are_not_cancelled_from_the_grid(
     assert client.post(cancel).status_code == 404
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CONFIRMED
+
+
+def test_a_repeating_booking_from_the_form(client, maker, room, schilderswijk, next_monday):
+    third = next_monday + datetime.timedelta(weeks=2)
+    services.booking_create(
+        actor=maker, space=room, starts_at=at(third, 10), ends_at=at(third, 11), title="Bestuur"
+    )
+    client.force_login(maker)
+    url = f"/staff/ruimtes/{schilderswijk.slug}/boeken"
+    until = (next_monday + datetime.timedelta(weeks=3)).isoformat()
+    data = form_data(room, next_monday, repeat="FREQ=WEEKLY", repeat_until=until)
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert f"{third:%d-%m-%Y}" in refused.content.decode()  # the taken date is named
+    assert Booking.objects.count() == 1
+    made = client.post(url, {**data, "skip_taken": "on"})
+    assert made.status_code == 302
+    assert Booking.objects.filter(series__isnull=False).count() == 3
+    no_end = client.post(url, form_data(room, next_monday, repeat="FREQ=WEEKLY"))
+    assert no_end.status_code == 200 and 'aria-invalid="true"' in no_end.content.decode()

@@ -127,14 +127,22 @@ class BookingCreateView(BranchStaffMixin, FormView):
 
     def form_valid(self, form):
         try:
-            booking = services.booking_create(actor=self.request.user, **form.service_kwargs())
+            if form.cleaned_data.get("rule"):
+                booking = self._book_series(form)
+            else:
+                booking = services.booking_create(actor=self.request.user, **form.service_kwargs())
         except ValidationError as error:
             for field, errors in error.message_dict.items():
-                target = {"starts_at": "start", "ends_at": "end"}.get(field, field)
+                target = FORM_FIELD.get(field, field)
                 form.add_error(target if target in form.fields else None, errors)
             return self.form_invalid(form)
         except services.BookingConflict as conflict:
             form.add_error(None, services.conflict_message(conflict))
+            return self.form_invalid(form)
+        except services.SeriesConflict as conflict:
+            # Every taken date, with what is in the way, before anything is saved.
+            for occurrence in conflict.taken:
+                form.add_error(None, _taken_message(occurrence))
             return self.form_invalid(form)
         except PermissionDenied:
             raise Http404 from None
@@ -144,6 +152,36 @@ class BookingCreateView(BranchStaffMixin, FormView):
             % {"space": booking.space.name, "title": booking.title},
         )
         return redirect(planning_url(self.branch, timezone.localdate(booking.starts_at)))
+
+    def _book_series(self, form) -> Booking:
+        kwargs = form.service_kwargs()
+        kwargs.pop("expected_people")
+        _series, made, skipped = services.booking_series_create(
+            actor=self.request.user,
+            rule=form.cleaned_data["rule"],
+            skip_taken=form.cleaned_data.get("skip_taken", False),
+            **kwargs,
+        )
+        messages.info(
+            self.request,
+            _("%(made)d dates booked, %(skipped)d taken dates skipped.")
+            % {"made": len(made), "skipped": len(skipped)},
+        )
+        return made[0]
+
+
+# Service error fields that the form shows under another name.
+FORM_FIELD = {"starts_at": "start", "ends_at": "end", "rule": "repeat"}
+
+
+def _taken_message(occurrence: services.Occurrence) -> str:
+    first = occurrence.conflicts[0]
+    return _("%(day)s is taken: %(title)s, %(start)s–%(end)s.") % {
+        "day": timezone.localtime(occurrence.starts_at).strftime("%d-%m-%Y"),
+        "title": first.title,
+        "start": timezone.localtime(first.blocked_from).strftime("%H:%M"),
+        "end": timezone.localtime(first.blocked_until).strftime("%H:%M"),
+    }
 
 
 class BookingCancelView(BranchStaffMixin, View):
