@@ -224,4 +224,6 @@ RATE_LIMITS = {
     "register-email": (int(os.environ.get("RATE_LIMIT_REGISTER_PER_EMAIL", "10")), 3600),
     "lookup-address": (int(os.environ.get("RATE_LIMIT_LOOKUP_PER_ADDRESS", "10")), 3600),
     "lookup-email": (int(os.environ.get("RATE_LIMIT_LOOKUP_PER_EMAIL", "3")), 3600),
+    "booking-request-address": (int(os.environ.get("RATE_LIMIT_REQUEST_PER_ADDRESS", "10")), 3600),
+    "booking-request-email": (int(os.environ.get("RATE_LIMIT_REQUEST_PER_EMAIL", "5")), 3600),
 }

@@ -1,4 +1,4 @@
-"""The staff booking form: a space of the branch, a day and two times, what for."""
+"""Forms of room bookings: staff book a space (once or repeating), residents ask for one."""
 
 import datetime
 
@@ -6,13 +6,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import AccessibleErrorsMixin
+from ontmoet.core.forms import AccessibleErrorsMixin, HoneypotMixin
 
-from .models import Booking
+from .models import LANGUAGES, Booking
 
 
-class StaffBookingForm(AccessibleErrorsMixin, forms.Form):
-    space = forms.ModelChoiceField(label=_("Space"), queryset=None, empty_label=None)
+class TimeRangeForm(AccessibleErrorsMixin, forms.Form):
+    """A day and two times on it, in the browser's own pickers; ``clean`` adds the moments
+    ``starts_at`` and ``ends_at`` (local time)."""
+
     day = forms.DateField(
         label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
@@ -22,6 +24,21 @@ class StaffBookingForm(AccessibleErrorsMixin, forms.Form):
     end = forms.TimeField(
         label=_("Until"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("day") and data.get("start") and data.get("end"):
+            data["starts_at"] = _aware(data["day"], data["start"])
+            data["ends_at"] = _aware(data["day"], data["end"])
+            if data["ends_at"] <= data["starts_at"]:
+                self.add_error("end", _("The end must lie after the start."))
+        return data
+
+
+class StaffBookingForm(TimeRangeForm):
+    field_order = ["space", "day", "start", "end"]
+
+    space = forms.ModelChoiceField(label=_("Space"), queryset=None, empty_label=None)
     title = forms.CharField(label=_("What for"), max_length=200)
     purpose = forms.ChoiceField(
         label=_("Purpose"),
@@ -64,11 +81,6 @@ class StaffBookingForm(AccessibleErrorsMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("day") and data.get("start") and data.get("end"):
-            data["starts_at"] = _aware(data["day"], data["start"])
-            data["ends_at"] = _aware(data["day"], data["end"])
-            if data["ends_at"] <= data["starts_at"]:
-                self.add_error("end", _("The end must lie after the start."))
         if data.get("repeat"):
             until = data.get("repeat_until")
             if until is None:
@@ -95,3 +107,46 @@ class StaffBookingForm(AccessibleErrorsMixin, forms.Form):
 
 def _aware(day: datetime.date, time: datetime.time) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, time))
+
+
+class BookingRequestForm(HoneypotMixin, TimeRangeForm):
+    """A resident asks for a space: no account, the least we need to answer."""
+
+    title = forms.CharField(label=_("What do you want to use the space for?"), max_length=200)
+    expected_people = forms.IntegerField(
+        label=_("How many people do you expect?"), min_value=1, max_value=10_000
+    )
+    needs = forms.CharField(
+        label=_("What do you need? (accessibility, materials; optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    name = forms.CharField(
+        label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    language = forms.ChoiceField(label=_("Language of our messages"), choices=LANGUAGES)
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "starts_at": data["starts_at"],
+            "ends_at": data["ends_at"],
+            "title": data["title"],
+            "name": data["name"],
+            "email": data["email"],
+            "language": data["language"],
+            "expected_people": data["expected_people"],
+            "needs": data.get("needs") or "",
+        }
+
+
+class DecisionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (the requester reads it)"), max_length=300, required=False
+    )

@@ -25,12 +25,15 @@ from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.models import TimeStamped
 from ontmoet.programme.models import Activity
+from ontmoet.registrations.models import MESSAGE_LANGUAGES
 from ontmoet.venues.models import Space
 
 # A booking held for longer than this (an exhibition, say) is "long". Availability looks
 # back this far for the others, which keeps its query a short range scan of an index; the
 # few long ones have an index of their own (see selectors).
 LONG_BLOCK = datetime.timedelta(hours=24)
+# The languages a requester can get our messages in: the same as a registrant's.
+LANGUAGES = MESSAGE_LANGUAGES
 # Nothing holds a space for longer than this: a longer range is a typing error.
 LONGEST_BLOCK = datetime.timedelta(days=366)
 
@@ -168,6 +171,27 @@ class Booking(TimeStamped):
     )
     # Why a staff member booked outside the rules (opening hours, longest booking, horizon).
     override_reason = models.CharField(_("reason for the exception"), max_length=300, blank=True)
+    # A request by a resident (no account): who asked, and how to reach them. Erased once
+    # the booking is over (``jobs.erase_requesters``).
+    requester_name = models.CharField(_("requested by"), max_length=150, blank=True)
+    requester_email = models.EmailField(_("email address"), max_length=254, blank=True)
+    requester_language = models.CharField(
+        _("language for messages"), max_length=2, choices=LANGUAGES, default="nl"
+    )
+    needs = models.TextField(_("needs (accessibility, materials)"), blank=True, max_length=1000)
+    # A tentative request holds nothing; it lapses unless staff decide before this moment.
+    hold_expires_at = models.DateTimeField(_("request lapses at"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decision_reason = models.CharField(_("reason given"), max_length=300, blank=True)
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
     expected_people = models.PositiveIntegerField(
         _("expected number of people"), null=True, blank=True
     )

@@ -117,5 +117,31 @@ def branch_day(*, branch, day: datetime.date, first_hour: int = 8, last_hour: in
     return DayPlan(spaces, rows, entries)
 
 
+@dataclass
+class WeekPlan:
+    days: list[datetime.date]
+    rows: list[tuple[Space, list[list[Entry]]]]  # per space: per day, its bookings
+
+
+def branch_week(*, branch, first_day: datetime.date) -> WeekPlan:
+    """Seven days from ``first_day``: per space and day, what holds it (one query)."""
+    days = [first_day + datetime.timedelta(days=n) for n in range(7)]
+    start, end = _local(days[0], 0), _local(days[-1] + datetime.timedelta(days=1), 0)
+    spaces = list(Space.objects.filter(branch=branch).order_by("name"))
+    cells = {(s.pk, day): [] for s in spaces for day in days}
+    for booking in overlapping(space_ids=[s.pk for s in spaces], start=start, end=end):
+        for day in days:
+            day_start, day_end = _local(day, 0), _local(day + datetime.timedelta(days=1), 0)
+            if booking.blocked_from < day_end and day_start < booking.blocked_until:
+                cells[(booking.space_id, day)].append(
+                    Entry(
+                        booking,
+                        max(booking.blocked_from, day_start),
+                        min(booking.blocked_until, day_end),
+                    )
+                )
+    return WeekPlan(days, [(s, [cells[(s.pk, day)] for day in days]) for s in spaces])
+
+
 def _local(day: datetime.date, hour: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))

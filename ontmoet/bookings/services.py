@@ -9,7 +9,10 @@ giving a reason for the exception, which is logged. A booking for an activity fo
 activity: the programme decides when it takes place, so only the overlap rule applies.
 """
 
+import contextvars
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -97,10 +100,14 @@ def _ensure_staff_for(actor, space: Space) -> None:
         raise PermissionDenied("You may not book spaces of this branch.")
 
 
-def _lock_and_check(booking: Booking, *, ignore: int | None = None) -> None:
-    """Inside the transaction: lock the space, refuse an overlap with a confirmed booking."""
+def _lock_and_check(
+    booking: Booking, *, ignore: int | None = None, check_status: str = Booking.Status.CONFIRMED
+) -> None:
+    """Inside the transaction: lock the space; for a booking of ``check_status`` (a
+    confirmed one, or a request that must not ask for a taken time) refuse an overlap with
+    a confirmed booking."""
     list(Space.objects.select_for_update(no_key=True).filter(pk=booking.space_id).values("pk"))
-    if booking.status != Booking.Status.CONFIRMED:
+    if booking.status not in (Booking.Status.CONFIRMED, check_status):
         return
     conflicts = [
         b
@@ -116,10 +123,12 @@ def _lock_and_check(booking: Booking, *, ignore: int | None = None) -> None:
         raise BookingConflict(conflicts)
 
 
-def _save_checked(booking: Booking, *, ignore: int | None = None) -> None:
+def _save_checked(
+    booking: Booking, *, ignore: int | None = None, check_status: str = Booking.Status.CONFIRMED
+) -> None:
     try:
         with writer_turn(), transaction.atomic():
-            _lock_and_check(booking, ignore=ignore)
+            _lock_and_check(booking, ignore=ignore, check_status=check_status)
             booking.save()
     except IntegrityError:
         # The exclusion constraint (PostgreSQL) saw an overlap the check did not: only a
@@ -135,6 +144,23 @@ def _save_checked(booking: Booking, *, ignore: int | None = None) -> None:
         if conflicts:
             raise BookingConflict(conflicts) from None
         raise
+
+
+def _staff_booking(actor, space, policy, starts_at, ends_at, **fields) -> Booking:
+    """A confirmed booking by staff, with the space's buffers unless others are given."""
+    setup, cleanup = fields.pop("setup_minutes"), fields.pop("cleanup_minutes")
+    return Booking(
+        space=space,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        setup_minutes=policy.setup_minutes if setup is None else setup,
+        cleanup_minutes=policy.cleanup_minutes if cleanup is None else cleanup,
+        title=fields.pop("title").strip(),
+        override_reason=fields.pop("override_reason").strip(),
+        status=Booking.Status.CONFIRMED,
+        created_by=actor,
+        **fields,
+    )
 
 
 def booking_create(
@@ -155,20 +181,20 @@ def booking_create(
     rule broken without a reason), ``BookingConflict`` or ``PermissionDenied``."""
     _ensure_staff_for(actor, space)
     policy = policy_for(space)
-    booking = Booking(
-        space=space,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        setup_minutes=policy.setup_minutes if setup_minutes is None else setup_minutes,
-        cleanup_minutes=policy.cleanup_minutes if cleanup_minutes is None else cleanup_minutes,
-        title=title.strip(),
+    booking = _staff_booking(
+        actor,
+        space,
+        policy,
+        starts_at,
+        ends_at,
+        title=title,
         purpose=purpose,
-        status=Booking.Status.CONFIRMED,
-        created_by=actor,
-        override_reason=override_reason.strip(),
-        expected_people=expected_people,
+        setup_minutes=setup_minutes,
+        cleanup_minutes=cleanup_minutes,
+        override_reason=override_reason,
         notes=notes,
     )
+    booking.expected_people = expected_people
     _check_input(booking)
     errors = rule_errors(
         space=space, policy=policy, starts_at=starts_at, ends_at=ends_at, now=timezone.now()
@@ -307,17 +333,17 @@ def booking_series_create(
     policy = policy_for(space)
     bookings = []
     for start, end in occurrences(rule, starts_at, ends_at):
-        booking = Booking(
-            space=space,
-            starts_at=start,
-            ends_at=end,
-            setup_minutes=policy.setup_minutes if setup_minutes is None else setup_minutes,
-            cleanup_minutes=policy.cleanup_minutes if cleanup_minutes is None else cleanup_minutes,
-            title=title.strip(),
+        booking = _staff_booking(
+            actor,
+            space,
+            policy,
+            start,
+            end,
+            title=title,
             purpose=purpose,
-            status=Booking.Status.CONFIRMED,
-            created_by=actor,
-            override_reason=override_reason.strip(),
+            setup_minutes=setup_minutes,
+            cleanup_minutes=cleanup_minutes,
+            override_reason=override_reason,
             notes=notes,
         )
         _check_input(booking)
@@ -411,3 +437,121 @@ def booking_series_cancel(*, actor, series: BookingSeries, reason: str = "") -> 
         changes={"cancelled": [None, count], "reason": reason.strip()[:300]},
     )
     return count
+
+
+# --- requests from residents ----------------------------------------------------------
+
+# A request lapses when staff have not decided within this time (or at its start).
+REQUEST_HOLD = datetime.timedelta(days=7)
+
+
+# What a resident hears when the time is taken: not by whom.
+TAKEN_FOR_THE_PUBLIC = _("That time is already booked. Please choose another time.")
+
+
+class RequestRefused(Exception):
+    """This space takes no requests from residents (HTTP 404 for the public)."""
+
+
+def booking_request_create(
+    *,
+    space: Space,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    title: str,
+    name: str,
+    email: str,
+    language: str = "nl",
+    expected_people: int | None = None,
+    needs: str = "",
+) -> Booking:
+    """A resident asks for a space (no account). Within the space's rules only; a time that
+    is already booked is refused without saying by whom. Where the space needs no approval
+    the booking is confirmed at once, else it waits for staff as a tentative request."""
+    policy = policy_for(space)
+    if policy.bookable_by != SpacePolicy.BookableBy.RESIDENTS:
+        raise RequestRefused
+    now = timezone.now()
+    booking = Booking(
+        space=space,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        setup_minutes=policy.setup_minutes,
+        cleanup_minutes=policy.cleanup_minutes,
+        title=title.strip(),
+        purpose=Booking.Purpose.RESIDENT,
+        status=Booking.Status.CONFIRMED if not policy.needs_approval else Booking.Status.TENTATIVE,
+        requester_name=name.strip(),
+        requester_email=email.strip().lower(),
+        requester_language=language,
+        expected_people=expected_people,
+        needs=needs.strip(),
+    )
+    if not booking.requester_name or not booking.requester_email:
+        raise ValidationError({"requester_email": _("Enter your name and email address.")})
+    _check_input(booking)
+    errors = rule_errors(space=space, policy=policy, starts_at=starts_at, ends_at=ends_at, now=now)
+    if starts_at <= now:
+        errors["starts_at"] = _("Choose a moment in the future.")
+    if expected_people and expected_people > space.capacity:
+        errors["expected_people"] = _("This space holds at most %(n)d people.") % {
+            "n": space.capacity
+        }
+    if errors:
+        raise ValidationError(errors)
+    if booking.status == Booking.Status.TENTATIVE:
+        booking.hold_expires_at = min(now + REQUEST_HOLD, starts_at)
+    # A confirmed booking in the way refuses a request of either kind at once.
+    _save_checked(booking, check_status=Booking.Status.TENTATIVE)
+    tell_requester(
+        booking, "received" if booking.status == Booking.Status.TENTATIVE else "confirmed"
+    )
+    return booking
+
+
+def booking_request_decide(*, actor, booking: Booking, approve: bool, reason: str = "") -> Booking:
+    """Staff approve a tentative request (if the time is still free) or decline it with a
+    reason, which the requester reads."""
+    _ensure_staff_for(actor, booking.space)
+    reason = reason.strip()
+    if not approve and not reason:
+        raise ValidationError({"reason": _("Give a reason; the requester reads it.")})
+    with writer_turn(), transaction.atomic():
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status != Booking.Status.TENTATIVE:
+            raise ValidationError({"reason": _("This request has been decided already.")})
+        booking.status = Booking.Status.CONFIRMED if approve else Booking.Status.DECLINED
+        booking.decided_at, booking.decided_by = timezone.now(), actor
+        booking.decision_reason = reason[:300]
+        if approve:
+            _lock_and_check(booking)
+        booking.save()
+        audit_record(
+            actor=actor,
+            code="bookings.request.approved" if approve else "bookings.request.declined",
+            target=booking,
+            changes={"status": ["tentative", booking.status], "reason": booking.decision_reason},
+        )
+    tell_requester(booking, booking.status)
+    return booking
+
+
+# Set while loading demo data: nobody is to be mailed.
+_SILENT = contextvars.ContextVar("bookings_silent", default=False)
+
+
+@contextmanager
+def without_requester_mail() -> Iterator[None]:
+    reset = _SILENT.set(True)
+    try:
+        yield
+    finally:
+        _SILENT.reset(reset)
+
+
+def tell_requester(booking: Booking, kind: str) -> None:
+    """Mail the requester after the commit (nothing is mailed for a change rolled back)."""
+    if booking.requester_email and not _SILENT.get():
+        from .tasks import send_booking_mail
+
+        transaction.on_commit(lambda: send_booking_mail(booking.pk, kind))

@@ -10,7 +10,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ontmoet.bookings.models import Booking, SpacePolicy
-from ontmoet.bookings.services import BookingConflict, booking_create
+from ontmoet.bookings.services import (
+    BookingConflict,
+    booking_create,
+    booking_request_create,
+    without_requester_mail,
+)
 from ontmoet.venues.models import Space
 
 from .content.reference import SPACE_RULES
@@ -73,6 +78,50 @@ def load_bookings(*, actor, today: datetime.date) -> int:
                     made += 1
                 except (BookingConflict, ValidationError):
                     continue  # the programme has the room then, or the branch is closed
+    return made
+
+
+# Residents' requests waiting for a decision: (title, name, weekday, start, hours, people).
+REQUESTS = [
+    ("Buurtoverleg over de speeltuin", "Fatima el Amrani", 2, (14, 0), 2, 12),
+    ("Oefenen voor het inburgeringsexamen", "Ewa Kowalski", 3, (10, 0), 2, 6),
+    ("Schaakclub voor senioren", "Kees Visser", 4, (13, 0), 3, 10),
+]
+
+
+def load_requests(*, today: datetime.date) -> int:
+    """A few residents' requests in next week, where a room takes them and is free."""
+    if Booking.objects.filter(purpose=Booking.Purpose.RESIDENT).exists():
+        return 0
+    rooms = list(
+        Space.objects.filter(booking_policy__bookable_by="residents")
+        .select_related("branch", "booking_policy")
+        .order_by("branch__name", "name")
+    )
+    monday = today + datetime.timedelta(days=7 - today.weekday())
+    made = 0
+    with without_requester_mail():
+        for (title, name, weekday, (hour, minute), hours, people), room in zip(
+            REQUESTS, rooms, strict=False
+        ):
+            start = timezone.make_aware(
+                datetime.datetime.combine(
+                    monday + datetime.timedelta(days=weekday), datetime.time(hour, minute)
+                )
+            )
+            try:
+                booking_request_create(
+                    space=room,
+                    starts_at=start,
+                    ends_at=start + datetime.timedelta(hours=hours),
+                    title=title,
+                    name=name,
+                    email=f"{name.split()[0].lower()}@example.org",
+                    expected_people=min(people, room.capacity),
+                )
+                made += 1
+            except (BookingConflict, ValidationError):
+                continue
     return made
 
 

@@ -59,6 +59,9 @@ def _locked_read_sql(vendor: str, fields: tuple[str, ...]) -> str:
 def activity_locked(activity_id: int, fields: Sequence[str]) -> tuple[Activity, Tally]:
     """The activity with ``fields`` loaded (others load when asked) and its tally, locked
     (on SQLite the IMMEDIATE transaction already holds the database's write lock)."""
+    low, high = connection.ops.integer_field_range(Activity._meta.pk.get_internal_type())
+    if not low <= activity_id <= high:  # an id no row can have (the ORM's lookups agree)
+        raise Activity.DoesNotExist(f"Activity {activity_id} does not exist.")
     sql = _locked_read_sql(connection.vendor, tuple(fields))
     activity = next(iter(Activity.objects.raw(sql, [activity_id])), None)
     if activity is None:  # no such activity, or its first change of places: no tally yet

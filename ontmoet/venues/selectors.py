@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from .models import Branch, OpeningException, OpeningHours
+from .models import Branch, OpeningException, OpeningHours, Space
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,13 @@ def branch_detail_public(*, slug: str, today: datetime.date | None = None) -> Br
                 ),
                 to_attr="exceptions_this_week",
             ),
-            Prefetch("spaces__accessibility_features"),
+            # With each space's booking rules (the bookings app's): may residents ask for it?
+            Prefetch(
+                "spaces",
+                queryset=Space.objects.select_related("booking_policy").prefetch_related(
+                    "accessibility_features"
+                ),
+            ),
         )
         .get(slug=slug)
     )

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from ontmoet.core.api import SlugListField
 
-from ..models import Booking
+from ..models import LANGUAGES, Booking
 from ..services import EARLIEST, LATEST
 
 
@@ -122,3 +122,21 @@ class SeriesSerializer(serializers.Serializer):
     rule = serializers.CharField()
     bookings = BookingSerializer(many=True)
     skipped = OccurrenceSerializer(many=True)
+
+
+class BookingRequestSerializer(serializers.Serializer):
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    title = serializers.CharField(max_length=200, help_text="What the space is for")
+    name = serializers.CharField(max_length=150)
+    email = serializers.EmailField(max_length=254)
+    language = serializers.ChoiceField(choices=LANGUAGES, default="nl")
+    expected_people = serializers.IntegerField(min_value=1, max_value=10_000)
+    needs = serializers.CharField(max_length=1000, required=False, default="", allow_blank=True)
+
+
+class BookingRequestResultSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Booking.Status.choices)
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    decision_before = serializers.DateTimeField(allow_null=True)

@@ -9,6 +9,11 @@ urlpatterns = [
         views.SpaceAvailabilityView.as_view(),
         name="api-space-availability",
     ),
+    path(
+        "spaces/<int:pk>/booking-requests",
+        views.BookingRequestView.as_view(),
+        name="api-booking-requests",
+    ),
     path("bookings", views.BookingCreateView.as_view(), name="api-bookings"),
     path("booking-series", views.SeriesCreateView.as_view(), name="api-booking-series"),
 ]

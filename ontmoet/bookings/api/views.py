@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, permissions, status
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound, Throttled, ValidationError
 from rest_framework.response import Response
 
 from ontmoet.accounts import scoping
@@ -13,12 +13,15 @@ from ontmoet.core.api import PROBLEM_CONTENT_TYPE, problem
 from ontmoet.venues.models import Space
 
 from .. import services
+from ..abuse import request_retry_after
 from ..selectors import space_availability
 from .serializers import (
     AvailabilityQuerySerializer,
     AvailabilitySerializer,
     BookableSpaceSerializer,
     BookingCreateSerializer,
+    BookingRequestResultSerializer,
+    BookingRequestSerializer,
     BookingSerializer,
     OccurrenceSerializer,
     SeriesCreateSerializer,
@@ -74,6 +77,17 @@ class SpaceAvailabilityView(generics.GenericAPIView):
         return Response(AvailabilitySerializer(body).data)
 
 
+def _space_and_input(serializer_class, request) -> tuple[Space, dict]:
+    """The validated input of a staff booking, its space looked up (400 when unknown)."""
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    data = dict(serializer.validated_data)
+    space = _spaces().filter(pk=data.pop("space")).first()
+    if space is None:
+        raise ValidationError({"space": [_("No such space.")]})
+    return space, data
+
+
 class BookingCreateView(generics.GenericAPIView):
     serializer_class = BookingSerializer
     permission_classes = [permissions.IsAuthenticated]
@@ -89,12 +103,7 @@ class BookingCreateView(generics.GenericAPIView):
         summary="Book a space (staff token)",
     )
     def post(self, request):
-        serializer = BookingCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        space = _spaces().filter(pk=data.pop("space")).first()
-        if space is None:
-            raise ValidationError({"space": [_("No such space.")]})
+        space, data = _space_and_input(BookingCreateSerializer, request)
         try:
             booking = services.booking_create(actor=request.user, space=space, **data)
         except DjangoValidationError as error:
@@ -119,12 +128,7 @@ class SeriesCreateView(generics.GenericAPIView):
         summary="Book a space on every date of a repeat rule (staff token)",
     )
     def post(self, request):
-        serializer = SeriesCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        space = _spaces().filter(pk=data.pop("space")).first()
-        if space is None:
-            raise ValidationError({"space": [_("No such space.")]})
+        space, data = _space_and_input(SeriesCreateSerializer, request)
         try:
             series, made, skipped = services.booking_series_create(
                 actor=request.user, space=space, **data
@@ -148,6 +152,54 @@ class SeriesCreateView(generics.GenericAPIView):
             "skipped": [_occurrence(o) for o in skipped],
         }
         return Response(body, status=status.HTTP_201_CREATED)
+
+
+class BookingRequestView(generics.GenericAPIView):
+    serializer_class = BookingRequestResultSerializer
+
+    @extend_schema(
+        request=BookingRequestSerializer,
+        responses={
+            201: BookingRequestResultSerializer,
+            400: OpenApiResponse(description="Invalid input, or outside the space's rules"),
+            404: OpenApiResponse(description="No such space taking requests from residents"),
+            409: OpenApiResponse(description="That time is already booked"),
+            429: OpenApiResponse(description="Too many requests; see Retry-After"),
+        },
+        summary="Ask for a space (public, no account)",
+        auth=[],
+    )
+    def post(self, request, pk: int):
+        wait = request_retry_after(request, request.data.get("email", ""))
+        if wait:
+            raise Throttled(wait=wait)
+        serializer = BookingRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        space = _spaces().filter(pk=pk).first()
+        if space is None:
+            raise NotFound
+        try:
+            booking = services.booking_request_create(space=space, **serializer.validated_data)
+        except services.RequestRefused:
+            raise NotFound from None
+        except DjangoValidationError as error:
+            raise ValidationError(error.message_dict) from None
+        except services.BookingConflict:
+            body = problem(
+                status_code=status.HTTP_409_CONFLICT,
+                title=str(services.TAKEN_FOR_THE_PUBLIC),
+                instance=request.path,
+            )
+            return Response(
+                body, status=status.HTTP_409_CONFLICT, content_type=PROBLEM_CONTENT_TYPE
+            )
+        body = {
+            "status": booking.status,
+            "starts_at": booking.starts_at,
+            "ends_at": booking.ends_at,
+            "decision_before": booking.hold_expires_at,
+        }
+        return Response(BookingRequestResultSerializer(body).data, status=status.HTTP_201_CREATED)
 
 
 def _occurrence(occurrence: services.Occurrence) -> dict:

@@ -141,3 +141,23 @@ def test_a_repeating_booking_from_the_form(client, maker, room, schilderswijk, n
     assert Booking.objects.filter(series__isnull=False).count() == 3
     no_end = client.post(url, form_data(room, next_monday, repeat="FREQ=WEEKLY"))
     assert no_end.status_code == 200 and 'aria-invalid="true"' in no_end.content.decode()
+
+
+def test_the_week(client, maker, room, schilderswijk, next_monday, django_assert_max_num_queries):
+    wednesday = next_monday + datetime.timedelta(days=2)
+    services.booking_create(
+        actor=maker,
+        space=room,
+        starts_at=at(wednesday, 10),
+        ends_at=at(wednesday, 12),
+        title="Taalcafé",
+    )
+    client.force_login(maker)
+    with django_assert_max_num_queries(10):
+        page = client.get(
+            f"/staff/ruimtes/{schilderswijk.slug}/week?dag={wednesday.isoformat()}"
+        ).content.decode()
+    assert "09:45–12:15 Taalcafé" in page
+    # The week runs Monday to Sunday, each day linking to its grid.
+    assert f"planning?dag={next_monday.isoformat()}" in page
+    assert f"planning?dag={(next_monday + datetime.timedelta(days=6)).isoformat()}" in page

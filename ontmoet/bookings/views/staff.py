@@ -24,7 +24,7 @@ from ontmoet.venues.models import Branch, Space
 from .. import services
 from ..forms import StaffBookingForm
 from ..models import Booking
-from ..selectors import branch_day
+from ..selectors import branch_day, branch_week
 
 
 class BranchStaffMixin(StaffRequiredMixin):
@@ -79,6 +79,25 @@ class PlanningView(BranchStaffMixin, TemplateView):
             branches=_viewable_branches(self.request.user),
             **kwargs,
         )
+
+
+class WeekView(BranchStaffMixin, TemplateView):
+    template_name = "bookings/staff/week.html"
+
+    def get_context_data(self, **kwargs):
+        day = self.day()
+        monday = day - datetime.timedelta(days=day.weekday())
+        return super().get_context_data(
+            week=branch_week(branch=self.branch, first_day=monday),
+            previous_week=week_url(self.branch, monday - datetime.timedelta(weeks=1)),
+            next_week=week_url(self.branch, monday + datetime.timedelta(weeks=1)),
+            **kwargs,
+        )
+
+
+def week_url(branch: Branch, day: datetime.date) -> str:
+    url = reverse("bookings_staff:week", kwargs={"slug": branch.slug})
+    return f"{url}?{urlencode({'dag': day.isoformat()})}"
 
 
 class DaySheetView(BranchStaffMixin, TemplateView):
@@ -214,3 +233,46 @@ class PlanningHomeView(StaffRequiredMixin, View):
         if branch is None:
             raise Http404
         return redirect(planning_url(branch, timezone.localdate()))
+
+
+class RequestListView(BranchStaffMixin, TemplateView):
+    """The branch's requests waiting for a decision, oldest first."""
+
+    template_name = "bookings/staff/requests.html"
+
+    def get_context_data(self, **kwargs):
+        waiting = (
+            Booking.objects.filter(
+                space__branch=self.branch,
+                status=Booking.Status.TENTATIVE,
+                purpose=Booking.Purpose.RESIDENT,
+            )
+            .select_related("space")
+            .order_by("created_at")
+        )
+        return super().get_context_data(requests=waiting, **kwargs)
+
+
+class RequestDecideView(BranchStaffMixin, View):
+    def post(self, request, slug, booking_id):
+        booking = get_object_or_404(
+            Booking, pk=booking_id, space__branch=self.branch, status=Booking.Status.TENTATIVE
+        )
+        approve = request.POST.get("decision") == "approve"
+        try:
+            services.booking_request_decide(
+                actor=request.user,
+                booking=booking,
+                approve=approve,
+                reason=request.POST.get("reason", "")[:300],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except services.BookingConflict as conflict:
+            messages.error(request, services.conflict_message(conflict))
+        else:
+            messages.success(
+                request,
+                _("Approved and booked.") if approve else _("Declined; the requester is told."),
+            )
+        return redirect("bookings_staff:requests", slug=self.branch.slug)

@@ -87,6 +87,8 @@ def test_closed_or_impossible_is_409(event):
 def test_unknown_or_draft_activity_is_404(event):
     unknown = "/api/v1/activities/99999999/registrations"
     assert APIClient().post(unknown, body(), format="json").status_code == 404
+    beyond_any_id = f"/api/v1/activities/{2**70}/registrations"  # found by the fuzz test
+    assert APIClient().post(beyond_any_id, body(), format="json").status_code == 404
     draft = event(status="draft")
     assert APIClient().post(url(draft), body(), format="json").status_code == 404
 

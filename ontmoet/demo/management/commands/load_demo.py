@@ -19,7 +19,7 @@ from ontmoet.programme.selectors import filter_options_invalidate
 from ontmoet.venues.models import Branch, District, Neighbourhood, Space
 
 from ...activities import load_activities
-from ...bookings import load_bookings, load_space_policies
+from ...bookings import load_bookings, load_requests, load_space_policies
 from ...content.reference import DEMO_PASSWORD
 from ...registrations import load_registrations
 from ...seed import Tally, load_reference
@@ -47,6 +47,7 @@ class Command(BaseCommand):
             created = load_activities(actor=actor, count=options["activities"], today=today)
             tally.created["registrations"] = load_registrations(actor=actor)
             tally.created["room bookings"] = load_bookings(actor=actor, today=today)
+            tally.created["room requests"] = load_requests(today=today)
         tally.created["activities"] = created
         filter_options_invalidate()
 
