@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("ontmoet.venues.api.urls")),
     path("", include("ontmoet.registrations.api.urls")),
     path("", include("ontmoet.bookings.api.urls")),
+    path("", include("ontmoet.studyplaces.api.urls")),
     re_path(r"^.*$", api_not_found),
 ]

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     # Before the programme: /activiteit/<pk>/aanmelden would otherwise read as a slug.
     path("", include("ontmoet.registrations.urls.public")),
     path("", include("ontmoet.bookings.urls.public")),
+    path("", include("ontmoet.studyplaces.urls.public")),
     path("", include("ontmoet.programme.urls.public")),
     path("", include("ontmoet.venues.urls.public")),
     path("staff/", include("ontmoet.registrations.urls.staff")),

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ontmoet.programme",
     "ontmoet.registrations",
     "ontmoet.bookings",
+    "ontmoet.studyplaces",
     "ontmoet.site",
     "ontmoet.backoffice",
     "ontmoet.demo",
@@ -226,4 +227,6 @@ RATE_LIMITS = {
     "lookup-email": (int(os.environ.get("RATE_LIMIT_LOOKUP_PER_EMAIL", "3")), 3600),
     "booking-request-address": (int(os.environ.get("RATE_LIMIT_REQUEST_PER_ADDRESS", "10")), 3600),
     "booking-request-email": (int(os.environ.get("RATE_LIMIT_REQUEST_PER_EMAIL", "5")), 3600),
+    "seat-address": (int(os.environ.get("RATE_LIMIT_SEAT_PER_ADDRESS", "120")), 600),
+    "seat-email": (int(os.environ.get("RATE_LIMIT_SEAT_PER_EMAIL", "10")), 3600),
 }

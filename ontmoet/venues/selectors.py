@@ -31,6 +31,7 @@ def branch_detail_public(*, slug: str, today: datetime.date | None = None) -> Br
         .prefetch_related(
             "opening_hours",
             "accessibility_features",
+            "study_zones",
             Prefetch(
                 "opening_exceptions",
                 queryset=OpeningException.objects.filter(

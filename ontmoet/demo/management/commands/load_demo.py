@@ -19,7 +19,7 @@ from ontmoet.programme.selectors import filter_options_invalidate
 from ontmoet.venues.models import Branch, District, Neighbourhood, Space
 
 from ...activities import load_activities
-from ...bookings import load_bookings, load_requests, load_space_policies
+from ...bookings import load_bookings, load_requests, load_space_policies, load_study_zones
 from ...content.reference import DEMO_PASSWORD
 from ...registrations import load_registrations
 from ...seed import Tally, load_reference
@@ -48,6 +48,7 @@ class Command(BaseCommand):
             tally.created["registrations"] = load_registrations(actor=actor)
             tally.created["room bookings"] = load_bookings(actor=actor, today=today)
             tally.created["room requests"] = load_requests(today=today)
+            tally.created["study zones"] = load_study_zones()
         tally.created["activities"] = created
         filter_options_invalidate()
 

@@ -1,0 +1,50 @@
+"""Study places in a real browser: a resident sees where there is room, books a seat in the
+current slot and checks in."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from ontmoet.studyplaces.models import SeatBooking, StudyZone
+from ontmoet.venues.models import OpeningHours
+
+pytestmark = pytest.mark.browser
+
+
+def test_resident_books_a_study_seat_and_checks_in(page, assert_accessible, schilderswijk):
+    # Open all day, in half-hour slots: the current slot has begun at most 30 minutes ago,
+    # so checking in is open whenever the test runs.
+    OpeningHours.objects.create(
+        branch=schilderswijk,
+        weekday=timezone.localdate().weekday(),
+        opens=datetime.time(0),
+        closes=datetime.time(23, 59),
+    )
+    StudyZone.objects.create(
+        branch=schilderswijk,
+        name="Stiltezaal",
+        kind="quiet",
+        seats=20,
+        bookable_seats=5,
+        slot_minutes=30,
+    )
+
+    page.goto(f"/studeren/{schilderswijk.slug}")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(page)
+    page.locator("#id_name").fill("Sam")
+    page.locator("#id_email").fill("sam@example.org")
+    page.locator("form.seat-form button[type=submit]").click()
+
+    expect(page).to_have_url(re.compile(r"/studieplek/[\w-]+$"))
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile(r"^(Check in now|Nu inchecken)$")).click()
+    expect(page.locator("#seat-status")).to_have_text(re.compile(r"^(checked in|ingecheckt)$"))
+    assert SeatBooking.objects.get().status == "checked_in"
+    assert_accessible(page)
+
+    page.goto(f"/studeren/{schilderswijk.slug}")
+    expect(page.get_by_text(re.compile(r"19 (of|van de) 20"))).to_be_visible()

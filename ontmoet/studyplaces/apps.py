@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StudyplacesConfig(AppConfig):
+    name = "ontmoet.studyplaces"
+    label = "studyplaces"

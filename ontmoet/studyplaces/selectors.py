@@ -1,0 +1,105 @@
+"""Reads of study places: the slots of a zone on a day, and live occupancy."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from ontmoet.venues.selectors import opening_day
+
+from .models import SeatBooking, StudyZone, ZoneCount
+
+
+@dataclass(frozen=True)
+class Slot:
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    booked: int
+    free: int
+
+
+def slot_times(
+    zone: StudyZone, day: datetime.date
+) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    """The zone's slots on ``day``: from each opening of the branch, ``slot_minutes`` long,
+    the last one ending at closing time."""
+    step = datetime.timedelta(minutes=zone.slot_minutes)
+    out = []
+    for opens, closes in opening_day(zone.branch, day).periods:
+        start = timezone.make_aware(datetime.datetime.combine(day, opens))
+        close = timezone.make_aware(datetime.datetime.combine(day, closes))
+        while start < close:
+            out.append((start, min(start + step, close)))
+            start += step
+    return out
+
+
+def zone_slots(zone: StudyZone, day: datetime.date) -> list[Slot]:
+    times = slot_times(zone, day)
+    if not times:
+        return []
+    booked = dict(
+        SeatBooking.objects.filter(
+            zone=zone,
+            status__in=SeatBooking.HOLDING,
+            starts_at__gte=times[0][0],
+            starts_at__lt=times[-1][1],
+        )
+        .values_list("starts_at")
+        .annotate(n=Count("id"))
+    )
+    return [
+        Slot(s, e, booked.get(s, 0), max(0, zone.bookable_seats - booked.get(s, 0)))
+        for s, e in times
+    ]
+
+
+@dataclass(frozen=True)
+class Occupancy:
+    zone: StudyZone
+    present: int  # people there now, as far as we know
+    free: int
+
+    @property
+    def share(self) -> int:
+        """Percentage of seats taken."""
+        return round(100 * self.present / self.zone.seats) if self.zone.seats else 0
+
+
+# A count by staff or a counter stands for this long; after it, the check-ins speak.
+COUNT_VALID = datetime.timedelta(minutes=60)
+
+
+def occupancy(*, branch=None, now: datetime.datetime | None = None) -> list[Occupancy]:
+    """Per zone (of one branch, or all): the people there now — the latest count if it is
+    recent, else the seats checked in. Anonymous numbers only."""
+    now = now or timezone.now()
+    zones = StudyZone.objects.select_related("branch").order_by("branch__name", "name")
+    if branch is not None:
+        zones = zones.filter(branch=branch)
+    zones = zones.annotate(
+        present=Count(
+            "seat_bookings",
+            filter=Q(
+                seat_bookings__status=SeatBooking.Status.CHECKED_IN,
+                seat_bookings__starts_at__lte=now,
+                seat_bookings__ends_at__gt=now,
+            ),
+        )
+    )
+    zones = list(zones)
+    counted = {}
+    for zone_id, present in (
+        ZoneCount.objects.filter(
+            zone__in=zones, recorded_at__gt=now - COUNT_VALID, recorded_at__lte=now
+        )
+        .order_by("zone_id", "recorded_at")
+        .values_list("zone_id", "present")
+    ):
+        counted[zone_id] = present  # the latest wins
+    out = []
+    for zone in zones:
+        present = min(zone.seats, counted.get(zone.pk, zone.present))
+        out.append(Occupancy(zone, present, zone.seats - present))
+    return out

@@ -1,0 +1,164 @@
+"""Writes to study places. A seat is booked inside one transaction that holds the zone's
+lock (its row on PostgreSQL; the database's write lock on SQLite), so the seats booked in a
+slot never exceed the zone's bookable seats however many ask at once.
+
+Fairness: one email address books at most ``max_hours_per_day`` hours a day in the zone's
+branch. Checking in opens a quarter before the slot and closes ``CHECK_IN_GRACE`` after its
+start; the release job gives seats not checked in by then to others.
+"""
+
+import datetime
+import hashlib
+import secrets
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.accounts import scoping
+from ontmoet.core.audit import audit_record
+from ontmoet.core.writer_turn import writer_turn
+
+from .models import CHECK_IN_EARLY, CHECK_IN_GRACE, SeatBooking, StudyZone, ZoneCount
+from .selectors import slot_times
+
+# A seat can be booked this many days ahead.
+HORIZON_DAYS = 7
+
+
+class SeatRefused(Exception):
+    """The request is understood but cannot be honoured (HTTP 409)."""
+
+    def __init__(self, code: str, message):
+        super().__init__(str(message))
+        self.code, self.message = code, message
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def seat_book(
+    *, zone: StudyZone, starts_at: datetime.datetime, name: str, email: str, language="nl"
+) -> SeatBooking:
+    """Book a seat in the zone's slot that starts at ``starts_at``. The returned booking
+    carries its secret link token as ``.token`` (only its digest is stored)."""
+    now = timezone.now()
+    email = email.strip().lower()
+    if not name.strip() or not email:
+        raise ValidationError({"email": _("Enter your name and email address.")})
+    day = timezone.localdate(starts_at)
+    slot = next(((s, e) for s, e in slot_times(zone, day) if s == starts_at), None)
+    if slot is None:
+        raise ValidationError({"starts_at": _("Choose one of the zone's slots.")})
+    if slot[1] <= now:
+        raise ValidationError({"starts_at": _("This slot is over.")})
+    if day > timezone.localdate(now) + datetime.timedelta(days=HORIZON_DAYS):
+        raise ValidationError(
+            {
+                "starts_at": _("Seats can be booked at most %(days)d days ahead.")
+                % {"days": HORIZON_DAYS}
+            }
+        )
+    token = secrets.token_urlsafe(18)
+    booking = SeatBooking(
+        zone=zone,
+        starts_at=slot[0],
+        ends_at=slot[1],
+        name=name.strip()[:150],
+        email=email,
+        language=language,
+        token_digest=digest(token),
+    )
+    booking.full_clean(exclude=["zone"], validate_constraints=False)
+    with writer_turn(), transaction.atomic():
+        list(StudyZone.objects.select_for_update(no_key=True).filter(pk=zone.pk).values("pk"))
+        holding = SeatBooking.objects.filter(status__in=SeatBooking.HOLDING)
+        if holding.filter(zone=zone, starts_at=slot[0]).count() >= zone.bookable_seats:
+            raise SeatRefused("full", _("All bookable seats of this slot are taken."))
+        if holding.filter(zone=zone, starts_at=slot[0], email=email).exists():
+            raise SeatRefused("duplicate", _("You already have a seat in this slot."))
+        _check_fair_share(zone, email, day, slot)
+        booking.save()
+    booking.token = token
+    return booking
+
+
+def _check_fair_share(zone: StudyZone, email: str, day: datetime.date, slot) -> None:
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(0)))
+    booked = SeatBooking.objects.filter(
+        zone__branch_id=zone.branch_id,
+        email=email,
+        status__in=SeatBooking.HOLDING,
+        starts_at__gte=start,
+        starts_at__lt=start + datetime.timedelta(days=1),
+    ).annotate(length=F("ends_at") - F("starts_at")).aggregate(total=Sum("length"))[
+        "total"
+    ] or datetime.timedelta(0)
+    if booked + (slot[1] - slot[0]) > datetime.timedelta(hours=zone.max_hours_per_day):
+        raise SeatRefused(
+            "fair_share",
+            _("You can book at most %(hours)d hours a day here, so others get a seat too.")
+            % {"hours": zone.max_hours_per_day},
+        )
+
+
+def seat_by_token(token: str) -> SeatBooking | None:
+    if not isinstance(token, str) or not 10 <= len(token) <= 64:
+        return None
+    return (
+        SeatBooking.objects.select_related("zone__branch")
+        .filter(token_digest=digest(token))
+        .first()
+    )
+
+
+def seat_check_in(*, booking: SeatBooking, now: datetime.datetime | None = None) -> SeatBooking:
+    now = now or timezone.now()
+    if booking.status == SeatBooking.Status.CHECKED_IN:
+        return booking
+    if booking.status != SeatBooking.Status.BOOKED:
+        raise SeatRefused("ended", _("This booking has ended; the seat went to someone else."))
+    if now < booking.starts_at - CHECK_IN_EARLY:
+        raise SeatRefused("early", _("Checking in opens a quarter of an hour before your slot."))
+    if now > booking.starts_at + CHECK_IN_GRACE:
+        raise SeatRefused(
+            "late", _("Checking in closed half an hour after the start of your slot.")
+        )
+    updated = SeatBooking.objects.filter(pk=booking.pk, status=SeatBooking.Status.BOOKED).update(
+        status=SeatBooking.Status.CHECKED_IN, checked_in_at=now, updated_at=now
+    )
+    if not updated:  # released a moment ago
+        raise SeatRefused("ended", _("This booking has ended; the seat went to someone else."))
+    booking.status, booking.checked_in_at = SeatBooking.Status.CHECKED_IN, now
+    return booking
+
+
+def seat_cancel(*, booking: SeatBooking) -> SeatBooking:
+    if booking.status in SeatBooking.HOLDING:
+        now = timezone.now()
+        SeatBooking.objects.filter(pk=booking.pk).update(
+            status=SeatBooking.Status.CANCELLED, ended_at=now, updated_at=now
+        )
+        booking.status = SeatBooking.Status.CANCELLED
+    return booking
+
+
+def zone_count_record(*, actor, zone: StudyZone, present: int) -> ZoneCount:
+    """Staff count the people in a zone; the count stands for the live occupancy a while."""
+    if not scoping.can_edit_branch(actor, zone.branch_id):
+        raise PermissionDenied("Not your branch.")
+    if not 0 <= present <= zone.seats * 2:
+        raise ValidationError({"present": _("Count between 0 and %(n)d.") % {"n": zone.seats * 2}})
+    count = ZoneCount.objects.create(
+        zone=zone, present=present, source=ZoneCount.Source.STAFF, recorded_at=timezone.now()
+    )
+    audit_record(
+        actor=actor,
+        code="studyplaces.zone.counted",
+        target=zone,
+        changes={"present": [None, present]},
+    )
+    return count

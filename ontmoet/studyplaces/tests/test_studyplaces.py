@@ -1,0 +1,199 @@
+"""Study places: slots, seat booking under the zone's lock, fairness, check-in or release,
+erasure after the slot, live occupancy (anonymous) on the page and in the open-data feed."""
+
+import datetime
+import threading
+import zoneinfo
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from ontmoet.studyplaces import jobs, services
+from ontmoet.studyplaces.models import SeatBooking, StudyZone
+from ontmoet.studyplaces.selectors import occupancy, zone_slots
+from ontmoet.studyplaces.views.public import zone_check_in_url
+from ontmoet.venues.models import OpeningHours
+
+AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
+
+
+@pytest.fixture
+def zone(schilderswijk):
+    for weekday in range(7):
+        OpeningHours.objects.create(
+            branch=schilderswijk, weekday=weekday, opens=datetime.time(9), closes=datetime.time(20)
+        )
+    return StudyZone.objects.create(
+        branch=schilderswijk, name="Stiltezaal", kind="quiet", seats=10, bookable_seats=2
+    )
+
+
+@pytest.fixture
+def tomorrow():
+    return timezone.localdate() + datetime.timedelta(days=1)
+
+
+def slot(day, hour):
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=AMSTERDAM)
+
+
+def book(zone, day, hour=9, email="sam@example.org"):
+    return services.seat_book(zone=zone, starts_at=slot(day, hour), name="Sam", email=email)
+
+
+def test_slots_follow_the_opening_hours(zone, tomorrow):
+    slots = zone_slots(zone, tomorrow)
+    assert [timezone.localtime(s.starts_at).hour for s in slots] == [9, 11, 13, 15, 17, 19]
+    assert timezone.localtime(slots[-1].ends_at).hour == 20  # the last one ends at closing
+    assert {s.free for s in slots} == {2}
+
+
+def test_bookable_seats_are_never_exceeded(zone, tomorrow):
+    book(zone, tomorrow, email="a@example.org")
+    book(zone, tomorrow, email="b@example.org")
+    with pytest.raises(services.SeatRefused) as full:
+        book(zone, tomorrow, email="c@example.org")
+    assert full.value.code == "full"
+    assert zone_slots(zone, tomorrow)[0].free == 0
+
+
+def test_fair_share_and_no_double_seat(zone, tomorrow):
+    book(zone, tomorrow, 9)
+    with pytest.raises(services.SeatRefused) as twice:
+        book(zone, tomorrow, 9)
+    assert twice.value.code == "duplicate"
+    book(zone, tomorrow, 11)  # 4 hours: the most a day
+    with pytest.raises(services.SeatRefused) as greedy:
+        book(zone, tomorrow, 13)
+    assert greedy.value.code == "fair_share"
+
+
+@pytest.mark.parametrize("hour", [8, 10, 21])
+def test_only_the_zones_slots(zone, tomorrow, hour):
+    with pytest.raises(ValidationError):
+        book(zone, tomorrow, hour)
+
+
+def test_check_in_window_release_and_erasure(zone, tomorrow):
+    booking = book(zone, tomorrow)
+    start = booking.starts_at
+    with pytest.raises(services.SeatRefused):
+        services.seat_check_in(booking=booking, now=start - datetime.timedelta(minutes=20))
+    services.seat_check_in(booking=booking, now=start + datetime.timedelta(minutes=10))
+    other = book(zone, tomorrow, email="b@example.org")
+    assert jobs.release_no_shows(now=start + datetime.timedelta(minutes=29)) == 0
+    assert jobs.release_no_shows(now=start + datetime.timedelta(minutes=31)) == 1
+    other.refresh_from_db()
+    booking.refresh_from_db()
+    assert (other.status, booking.status) == ("released", "checked_in")
+    with pytest.raises(services.SeatRefused):
+        services.seat_check_in(booking=other, now=start + datetime.timedelta(minutes=35))
+    assert jobs.erase_after_slot(now=booking.ends_at) == 2
+    booking.refresh_from_db()
+    assert (booking.name, booking.email) == ("", "") and booking.status == "checked_in"
+
+
+def test_occupancy_counts_check_ins_and_staff_counts(zone, tomorrow, maker):
+    booking = book(zone, tomorrow)
+    during = booking.starts_at + datetime.timedelta(minutes=5)
+    services.seat_check_in(booking=booking, now=during)
+    [now] = occupancy(branch=zone.branch, now=during)
+    assert (now.present, now.free) == (1, 9)
+    count = services.zone_count_record(actor=maker, zone=zone, present=7)
+    later = count.recorded_at + datetime.timedelta(minutes=1)
+    assert occupancy(branch=zone.branch, now=later)[0].present == 7
+    assert occupancy(branch=zone.branch, now=later + datetime.timedelta(hours=2))[0].present == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_at_once_never_get_more_seats_than_bookable(zone, tomorrow):
+    outcomes = []
+    barrier = threading.Barrier(12)
+
+    def attempt(n):
+        barrier.wait()
+        try:
+            book(zone, tomorrow, email=f"p{n}@example.org")
+            outcomes.append("booked")
+        except services.SeatRefused as refused:
+            outcomes.append(refused.code)
+        except Exception as error:  # noqa: BLE001 - anything else would be a 5xx
+            outcomes.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["booked"] * 2 + ["full"] * 10
+    assert SeatBooking.objects.filter(status="booked").count() == 2
+
+
+def test_book_check_in_and_cancel_through_the_pages(client, zone, schilderswijk):
+    today = timezone.localdate()
+    # Open all day today, so that a slot is left whatever time the test runs.
+    OpeningHours.objects.filter(branch=schilderswijk, weekday=today.weekday()).update(
+        opens=datetime.time(0), closes=datetime.time(23, 59)
+    )
+    page = client.get(f"/studeren/{schilderswijk.slug}")
+    assert page.status_code == 200 and "Stiltezaal" in page.content.decode()
+    slots = [s for s in zone_slots(zone, today) if s.ends_at > timezone.now()]
+    data = {
+        "zone": zone.pk,
+        "slot": slots[0].starts_at.isoformat(),
+        "name": "Sam",
+        "email": "sam@example.org",
+        "language": "nl",
+    }
+    made = client.post(f"/studeren/{schilderswijk.slug}", data)
+    assert made.status_code == 302
+    seat_url = made["Location"]
+    assert "Sam" not in client.get(seat_url).content.decode()  # the link shows no name
+    booking = SeatBooking.objects.get()
+    check_in = client.post(seat_url + "/annuleren")
+    assert check_in.status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
+    assert client.get("/studieplek/niet-een-echte-sleutel").status_code == 404
+
+
+def test_zone_qr_check_in(client, zone):
+    url = zone_check_in_url(zone)
+    assert client.get(url).status_code == 200
+    assert client.get(url[:-3] + "xyz").status_code == 404
+    start = timezone.now()
+    booking = SeatBooking.objects.create(
+        zone=zone,
+        starts_at=start - datetime.timedelta(minutes=5),
+        ends_at=start + datetime.timedelta(hours=2),
+        name="Sam",
+        email="sam@example.org",
+        token_digest="x" * 64,
+    )
+    response = client.post(url, {"email": "Sam@example.org"})
+    assert response.status_code == 200
+    booking.refresh_from_db()
+    assert booking.status == "checked_in"
+
+
+def test_the_open_data_feed_has_no_identities(zone, tomorrow):
+    book(zone, tomorrow)
+    body = APIClient().get("/api/v1/occupancy").json()
+    assert body == [
+        {
+            "zone": zone.pk,
+            "name": "Stiltezaal",
+            "kind": "quiet",
+            "branch": "schilderswijk",
+            "seats": 10,
+            "present": 0,
+            "free": 10,
+        }
+    ]
+    assert "sam" not in str(body).lower()
+    assert APIClient().get("/api/v1/occupancy?branch=nergens").json() == []

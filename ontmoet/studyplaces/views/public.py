@@ -1,0 +1,168 @@
+"""Residents' pages of study places: "where can I study now?" per branch with live
+occupancy and seat booking, the private page of a seat booking (check in, cancel), and
+check-in from the QR code at a zone. Private pages are never cached nor indexed."""
+
+import datetime
+import functools
+import hmac
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ontmoet.core.ratelimit import client_address, first_retry_after
+from ontmoet.registrations.views.public import too_many
+from ontmoet.venues.models import Branch
+
+from .. import services
+from ..forms import CheckInForm, SeatBookingForm
+from ..models import SeatBooking, StudyZone
+from ..selectors import occupancy, zone_slots
+
+
+def seat_retry_after(request, email) -> int | None:
+    # Students share the library's network, so the limit per address is generous.
+    return first_retry_after(
+        [
+            ("seat-address", client_address(request)),
+            ("seat-email", str(email).strip().lower()[:254]),
+        ]
+    )
+
+
+def private_page(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = never_cache(view)(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapper
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def study(request, slug: str):
+    branch = get_object_or_404(Branch, slug=slug)
+    today = timezone.localdate()
+    zones = occupancy(branch=branch)
+    if not zones:
+        raise Http404
+    zone = _chosen_zone(request, zones)
+    slots = zone_slots(zone, today) if zone and zone.bookable_seats else []
+    slots = [s for s in slots if s.ends_at > timezone.now()]
+    form = SeatBookingForm(request.POST or None, slots=slots)
+    status = 200
+    if request.method == "POST" and zone is not None:
+        if form.caught_bot:
+            return redirect(request.path)
+        wait = seat_retry_after(request, request.POST.get("email", ""))
+        if wait:
+            return too_many(request, wait)
+        if form.is_valid():
+            try:
+                booking = services.seat_book(
+                    zone=zone,
+                    starts_at=form.starts_at(),
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    language=form.cleaned_data["language"],
+                )
+            except services.SeatRefused as error:
+                form.add_error(None, error.message)
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                return redirect("studyplaces:seat", token=booking.token)
+        status = 400
+    return render(
+        request,
+        "studyplaces/public/study.html",
+        {"branch": branch, "zones": zones, "zone": zone, "form": form, "slots": slots},
+        status=status,
+    )
+
+
+def _chosen_zone(request, zones) -> StudyZone | None:
+    bookable = [o.zone for o in zones if o.zone.bookable_seats]
+    wanted = request.POST.get("zone") or request.GET.get("zone")
+    return next((z for z in bookable if str(z.pk) == wanted), bookable[0] if bookable else None)
+
+
+@private_page
+def seat(request, token: str):
+    booking = services.seat_by_token(token)
+    if booking is None:
+        raise Http404
+    return render(request, "studyplaces/public/seat.html", {"booking": booking, "token": token})
+
+
+@private_page
+@require_POST
+def seat_action(request, token: str, action: str):
+    booking = services.seat_by_token(token)
+    if booking is None or action not in {"inchecken", "annuleren"}:
+        raise Http404
+    try:
+        if action == "inchecken":
+            services.seat_check_in(booking=booking)
+            messages.success(request, _("You are checked in. Enjoy your study."))
+        else:
+            services.seat_cancel(booking=booking)
+            messages.success(request, _("Your seat is cancelled; someone else can have it."))
+    except services.SeatRefused as error:
+        messages.error(request, error.message)
+    return redirect("studyplaces:seat", token=token)
+
+
+def zone_code(zone_id: int) -> str:
+    return salted_hmac("ontmoet.studyplaces.zone", str(zone_id)).hexdigest()[:20]
+
+
+def zone_check_in_url(zone: StudyZone) -> str:
+    return reverse("studyplaces:zone_check_in", kwargs={"pk": zone.pk, "code": zone_code(zone.pk)})
+
+
+@private_page
+@require_http_methods(["GET", "HEAD", "POST"])
+def zone_check_in(request, pk: int, code: str):
+    """The QR code at a zone: the resident checks in with the address they booked with."""
+    if not hmac.compare_digest(zone_code(pk), str(code)[:40]):
+        raise Http404
+    zone = get_object_or_404(StudyZone.objects.select_related("branch"), pk=pk)
+    form = CheckInForm(request.POST or None)
+    done = None
+    if request.method == "POST" and form.is_valid():
+        wait = seat_retry_after(request, form.cleaned_data["email"])
+        if wait:
+            return too_many(request, wait)
+        now = timezone.now()
+        booking = (
+            SeatBooking.objects.filter(
+                zone=zone,
+                email=form.cleaned_data["email"].lower(),
+                status__in=SeatBooking.HOLDING,
+                starts_at__lte=now + datetime.timedelta(minutes=15),
+                ends_at__gt=now,
+            )
+            .order_by("starts_at")
+            .first()
+        )
+        if booking is None:
+            form.add_error("email", _("No seat of yours in this zone now."))
+        else:
+            try:
+                done = services.seat_check_in(booking=booking, now=now)
+            except services.SeatRefused as error:
+                form.add_error(None, error.message)
+    return render(
+        request, "studyplaces/public/zone_check_in.html", {"zone": zone, "form": form, "done": done}
+    )
