@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("ontmoet.venues.urls.public")),
     path("staff/", include("ontmoet.registrations.urls.staff")),
     path("staff/", include("ontmoet.bookings.urls.staff")),
+    path("staff/", include("ontmoet.studyplaces.urls.staff")),
     path("staff/", include("ontmoet.backoffice.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from ontmoet.registrations.views.public import too_many
+from ontmoet.core.pages import too_many
 from ontmoet.venues.models import Space
 
 from .. import services

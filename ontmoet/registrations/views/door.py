@@ -5,11 +5,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from ontmoet.core.pages import private_page, too_many
 from ontmoet.core.ratelimit import client_address, first_retry_after
 from ontmoet.programme.models import Activity
 
 from .. import door, services
-from .public import private_page, too_many
 
 
 @private_page

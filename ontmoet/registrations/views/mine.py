@@ -7,12 +7,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ontmoet.core.pages import private_page, too_many
 from ontmoet.core.ratelimit import client_address, first_retry_after
 
 from .. import lookup
 from ..forms import LookupForm
 from ..tasks import send_lookup
-from .public import private_page, too_many
 
 
 @private_page

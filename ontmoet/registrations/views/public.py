@@ -5,17 +5,15 @@ Private pages are never cached, never indexed, and send no referrer (the link is
 Every change is a POST behind a confirmation; a GET never changes anything.
 """
 
-import functools
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ontmoet.core.pages import private_page, too_many
 from ontmoet.programme.models import Activity
 from ontmoet.programme.selectors import activity_detail_public
 
@@ -31,35 +29,6 @@ from ..selectors import (
     waitlist_position,
 )
 from ..tickets import ticket_svg
-
-
-def private_page(view):
-    """No cache, no index: for pages whose address is a secret. (The site's referrer policy,
-    same-origin, already keeps the address from other sites; "no-referrer" would make
-    browsers send "Origin: null" with the page's forms, which the CSRF check refuses.)"""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = never_cache(view)(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapper
-
-
-def too_many(request, seconds: int) -> HttpResponse:
-    response = render(
-        request,
-        "site/error.html",
-        {
-            "status": 429,
-            "title": _("Too many requests"),
-            "message": _("Please wait a few minutes and try again."),
-        },
-        status=429,
-    )
-    response["Retry-After"] = str(seconds)
-    return response
 
 
 def _registrable_activity(pk: int) -> Activity:

@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from conftest import make_user
 from ontmoet.studyplaces import jobs, services
 from ontmoet.studyplaces.models import SeatBooking, StudyZone
 from ontmoet.studyplaces.selectors import occupancy, zone_slots
@@ -197,3 +198,19 @@ def test_the_open_data_feed_has_no_identities(zone, tomorrow):
     ]
     assert "sam" not in str(body).lower()
     assert APIClient().get("/api/v1/occupancy?branch=nergens").json() == []
+
+
+def test_staff_count_and_print_the_poster(client, zone, maker, reader, schilderswijk, transvaal):
+    url = f"/staff/studeren/{schilderswijk.slug}"
+    client.force_login(reader)
+    assert client.get(url).status_code == 200
+    assert client.post(f"{url}/zones/{zone.pk}/tellen", {"present": "5"}).status_code == 404
+    client.force_login(make_user("ander", role="programme_maker", branches=[transvaal]))
+    assert client.get(url).status_code == 404
+    client.force_login(maker)
+    client.post(f"{url}/zones/{zone.pk}/tellen", {"present": "5"})
+    assert occupancy(branch=zone.branch)[0].present == 5
+    client.post(f"{url}/zones/{zone.pk}/tellen", {"present": "veel"})  # refused, nothing saved
+    assert zone.counts.count() == 1
+    poster = client.get(f"{url}/zones/{zone.pk}/poster").content.decode()
+    assert zone_check_in_url(zone) in poster and "<svg" in poster

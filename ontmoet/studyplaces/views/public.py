@@ -3,7 +3,6 @@ occupancy and seat booking, the private page of a seat booking (check in, cancel
 check-in from the QR code at a zone. Private pages are never cached nor indexed."""
 
 import datetime
-import functools
 import hmac
 
 from django.contrib import messages
@@ -17,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ontmoet.core.pages import private_page, too_many
 from ontmoet.core.ratelimit import client_address, first_retry_after
-from ontmoet.registrations.views.public import too_many
 from ontmoet.venues.models import Branch
 
 from .. import services
@@ -35,16 +34,6 @@ def seat_retry_after(request, email) -> int | None:
             ("seat-email", str(email).strip().lower()[:254]),
         ]
     )
-
-
-def private_page(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = never_cache(view)(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapper
 
 
 @never_cache

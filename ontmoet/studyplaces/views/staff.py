@@ -1,0 +1,72 @@
+"""Staff pages of study places: the zones of a branch with their occupancy now, a count of
+the people present, and the QR poster that residents scan to check in."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView, View
+
+from ontmoet.accounts import scoping
+from ontmoet.backoffice.mixins import StaffRequiredMixin
+from ontmoet.core.qr import qr_svg
+from ontmoet.venues.models import Branch
+
+from .. import services
+from ..models import StudyZone
+from ..selectors import occupancy
+from .public import zone_check_in_url
+
+
+class ZonesStaffMixin(StaffRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and scoping.is_backoffice_user(request.user):
+            self.branch = get_object_or_404(Branch, slug=kwargs["slug"])
+            allowed = (
+                scoping.editable_branch_ids(request.user)
+                if request.method == "POST"
+                else scoping.viewable_branch_ids(request.user)
+            )
+            if allowed is not scoping.ALL and self.branch.pk not in allowed:
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ZonesView(ZonesStaffMixin, TemplateView):
+    template_name = "studyplaces/staff/zones.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            branch=self.branch,
+            zones=occupancy(branch=self.branch),
+            can_count=scoping.can_edit_branch(self.request.user, self.branch.pk),
+            **kwargs,
+        )
+
+
+class CountView(ZonesStaffMixin, View):
+    def post(self, request, slug, zone_id):
+        zone = get_object_or_404(StudyZone, pk=zone_id, branch=self.branch)
+        try:
+            present = int(request.POST.get("present", ""))
+            services.zone_count_record(actor=request.user, zone=zone, present=present)
+        except (ValueError, ValidationError):
+            messages.error(request, _("Enter the number of people you counted."))
+        else:
+            messages.success(
+                request, _("Counted: %(n)d in %(zone)s.") % {"n": present, "zone": zone.name}
+            )
+        return redirect("studyplaces_staff:zones", slug=self.branch.slug)
+
+
+class PosterView(ZonesStaffMixin, TemplateView):
+    template_name = "studyplaces/staff/poster.html"
+
+    def get_context_data(self, **kwargs):
+        zone = get_object_or_404(StudyZone, pk=self.kwargs["zone_id"], branch=self.branch)
+        url = settings.SITE_URL + zone_check_in_url(zone)
+        return super().get_context_data(
+            zone=zone, url=url, qr=qr_svg(url, _("QR code to check in"), scale=8), **kwargs
+        )
