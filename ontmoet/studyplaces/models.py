@@ -143,3 +143,23 @@ class ZoneCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.zone}: {self.present} @ {self.recorded_at:%Y-%m-%d %H:%M}"
+
+
+class CounterDevice(TimeStamped):
+    """A people counter at a zone's entrance. It reports with a secret token, of which only
+    the SHA-256 is stored (``manage.py counter_token`` makes one)."""
+
+    zone = models.ForeignKey(
+        StudyZone, verbose_name=_("zone"), on_delete=models.CASCADE, related_name="counters"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    token_digest = models.CharField(_("token digest"), max_length=64, unique=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    last_seen_at = models.DateTimeField(_("last report at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("door counter")
+        verbose_name_plural = _("door counters")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.zone})"

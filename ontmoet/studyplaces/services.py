@@ -21,7 +21,14 @@ from ontmoet.accounts import scoping
 from ontmoet.core.audit import audit_record
 from ontmoet.core.writer_turn import writer_turn
 
-from .models import CHECK_IN_EARLY, CHECK_IN_GRACE, SeatBooking, StudyZone, ZoneCount
+from .models import (
+    CHECK_IN_EARLY,
+    CHECK_IN_GRACE,
+    CounterDevice,
+    SeatBooking,
+    StudyZone,
+    ZoneCount,
+)
 from .selectors import slot_times
 
 # A seat can be booked this many days ahead.
@@ -161,4 +168,53 @@ def zone_count_record(*, actor, zone: StudyZone, present: int) -> ZoneCount:
         target=zone,
         changes={"present": [None, present]},
     )
+    return count
+
+
+def counter_token_create(*, zone: StudyZone, name: str) -> tuple[CounterDevice, str]:
+    """A new door counter for ``zone``; the token is returned once and never stored."""
+    token = secrets.token_urlsafe(24)
+    device = CounterDevice.objects.create(zone=zone, name=name[:120], token_digest=digest(token))
+    return device, token
+
+
+def counter_by_token(token: str) -> CounterDevice | None:
+    if not isinstance(token, str) or not 20 <= len(token) <= 64:
+        return None
+    return (
+        CounterDevice.objects.select_related("zone")
+        .filter(token_digest=digest(token), is_active=True)
+        .first()
+    )
+
+
+def counter_event_record(
+    *, device: CounterDevice, entered: int, left: int, now: datetime.datetime | None = None
+) -> ZoneCount:
+    """People in and out since the counter's last report. The count starts from zero each
+    day (counters lose track overnight) and never goes below zero."""
+    now = now or timezone.now()
+    for name, value in (("entered", entered), ("left", left)):
+        if not 0 <= value <= 10_000:
+            raise ValidationError({name: _("Give a number between 0 and 10,000.")})
+    midnight = timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate(now), datetime.time(0))
+    )
+    with writer_turn(), transaction.atomic():
+        zone = StudyZone.objects.select_for_update(no_key=True).get(pk=device.zone_id)
+        latest = (
+            ZoneCount.objects.filter(
+                zone=zone, source=ZoneCount.Source.COUNTER, recorded_at__gte=midnight
+            )
+            .order_by("-recorded_at", "-id")
+            .values_list("present", flat=True)
+            .first()
+        ) or 0
+        count = ZoneCount.objects.create(
+            zone=zone,
+            present=max(0, latest + entered - left),
+            source=ZoneCount.Source.COUNTER,
+            recorded_at=now,
+        )
+        CounterDevice.objects.filter(pk=device.pk).update(last_seen_at=now)
     return count

@@ -4,4 +4,5 @@ from . import views
 
 urlpatterns = [
     path("occupancy", views.OccupancyView.as_view(), name="api-occupancy"),
+    path("occupancy/events", views.CounterEventView.as_view(), name="api-occupancy-events"),
 ]

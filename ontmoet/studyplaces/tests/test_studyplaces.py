@@ -214,3 +214,31 @@ def test_staff_count_and_print_the_poster(client, zone, maker, reader, schilders
     assert zone.counts.count() == 1
     poster = client.get(f"{url}/zones/{zone.pk}/poster").content.decode()
     assert zone_check_in_url(zone) in poster and "<svg" in poster
+
+
+def test_a_door_counter_reports_with_its_token_only(zone):
+    device, token = services.counter_token_create(zone=zone, name="Ingang stiltezaal")
+    url = "/api/v1/occupancy/events"
+    api = APIClient()
+    first = api.post(
+        url, {"entered": 5, "left": 1}, format="json", HTTP_AUTHORIZATION=f"Device {token}"
+    )
+    assert first.status_code == 201 and first.json() == {"zone": zone.pk, "present": 4}
+    more = api.post(
+        url, {"entered": 0, "left": 9}, format="json", HTTP_AUTHORIZATION=f"Device {token}"
+    )
+    assert more.json()["present"] == 0  # never below zero
+    assert occupancy(branch=zone.branch)[0].present == 0
+    for header in ("", "Device " + "x" * 32, f"Token {token}", f"Device {token[:-1]}"):
+        forged = api.post(url, {"entered": 3, "left": 0}, format="json", HTTP_AUTHORIZATION=header)
+        assert forged.status_code == 401, header
+    for bad in ({"entered": -1, "left": 0}, {"entered": 10**6, "left": 0}, {"left": 0}):
+        response = api.post(url, bad, format="json", HTTP_AUTHORIZATION=f"Device {token}")
+        assert response.status_code == 400
+    device.is_active = False
+    device.save()
+    off = api.post(
+        url, {"entered": 1, "left": 0}, format="json", HTTP_AUTHORIZATION=f"Device {token}"
+    )
+    assert off.status_code == 401
+    assert zone.counts.count() == 2
