@@ -42,3 +42,14 @@ def first_retry_after(checks: list[tuple[str, str]]) -> int | None:
     waits = [retry_after(scope, key) for scope, key in checks if key]
     waits = [w for w in waits if w]
     return max(waits) if waits else None
+
+
+def address_and_email_retry_after(request, email, *, scope: str) -> int | None:
+    """Count a public form or API request under ``<scope>-address`` (the client) and
+    ``<scope>-email`` (the address it names); the seconds to wait when either is over."""
+    return first_retry_after(
+        [
+            (f"{scope}-address", client_address(request)),
+            (f"{scope}-email", str(email).strip().lower()[:254]),
+        ]
+    )

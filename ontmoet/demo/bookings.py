@@ -16,8 +16,7 @@ from ontmoet.bookings.services import (
     booking_request_create,
     without_requester_mail,
 )
-from ontmoet.studyplaces.models import StudyZone
-from ontmoet.venues.models import Branch, Space
+from ontmoet.venues.models import Space
 
 from .content.reference import SPACE_RULES
 
@@ -131,26 +130,3 @@ def _by_branch(spaces: list[Space]) -> dict[int, list[Space]]:
     for space in spaces:
         grouped.setdefault(space.branch_id, []).append(space)
     return grouped
-
-
-# Study zones by branch kind: (name, kind, seats, bookable per slot).
-CENTRAL_ZONES = [
-    ("Stiltezaal", "quiet", 120, 40),
-    ("Groepswerkplekken", "group", 36, 12),
-    ("Computerplekken", "computers", 24, 8),
-]
-BRANCH_ZONES = [("Studieplekken", "quiet", 16, 4)]
-
-
-def load_study_zones() -> int:
-    """Study zones for every branch (more at the Central Library), where none exist yet."""
-    made = 0
-    for branch in Branch.objects.all():
-        if branch.study_zones.exists():
-            continue
-        for name, kind, seats, bookable in CENTRAL_ZONES if branch.is_central else BRANCH_ZONES:
-            StudyZone.objects.create(
-                branch=branch, name=name, kind=kind, seats=seats, bookable_seats=bookable
-            )
-            made += 1
-    return made

@@ -31,8 +31,9 @@ def _q(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
-def _tally_fields():
-    return [field for field in Tally._meta.concrete_fields if not field.primary_key]
+@cache
+def _tally_fields() -> tuple:
+    return tuple(field for field in Tally._meta.concrete_fields if not field.primary_key)
 
 
 @cache

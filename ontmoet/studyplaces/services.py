@@ -8,7 +8,6 @@ start; the release job gives seats not checked in by then to others.
 """
 
 import datetime
-import hashlib
 import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from ontmoet.accounts import scoping
 from ontmoet.core.audit import audit_record
 from ontmoet.core.writer_turn import writer_turn
+from ontmoet.registrations.tokens import digest
 
 from .models import (
     CHECK_IN_EARLY,
@@ -41,10 +41,6 @@ class SeatRefused(Exception):
     def __init__(self, code: str, message):
         super().__init__(str(message))
         self.code, self.message = code, message
-
-
-def digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def seat_book(
@@ -141,6 +137,26 @@ def seat_check_in(*, booking: SeatBooking, now: datetime.datetime | None = None)
         raise SeatRefused("ended", _("This booking has ended; the seat went to someone else."))
     booking.status, booking.checked_in_at = SeatBooking.Status.CHECKED_IN, now
     return booking
+
+
+def seat_check_in_at_zone(*, zone: StudyZone, email: str) -> SeatBooking:
+    """Check in from the QR code at the zone: the booking of this address in this zone whose
+    check-in is open now."""
+    now = timezone.now()
+    booking = (
+        SeatBooking.objects.filter(
+            zone=zone,
+            email=email.strip().lower(),
+            status__in=SeatBooking.HOLDING,
+            starts_at__lte=now + CHECK_IN_EARLY,
+            ends_at__gt=now,
+        )
+        .order_by("starts_at")
+        .first()
+    )
+    if booking is None:
+        raise SeatRefused("none", _("No seat of yours in this zone now."))
+    return seat_check_in(booking=booking, now=now)
 
 
 def seat_cancel(*, booking: SeatBooking) -> SeatBooking:

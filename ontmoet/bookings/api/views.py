@@ -109,7 +109,7 @@ class BookingCreateView(generics.GenericAPIView):
         except DjangoValidationError as error:
             raise ValidationError(error.message_dict) from None
         except services.BookingConflict as conflict:
-            return conflict_response(request, conflict)
+            return _booking_conflict(request, conflict)
         return Response(BookingSerializer(booking).data, status=status.HTTP_201_CREATED)
 
 
@@ -136,14 +136,10 @@ class SeriesCreateView(generics.GenericAPIView):
         except DjangoValidationError as error:
             raise ValidationError(error.message_dict) from None
         except services.SeriesConflict as conflict:
-            body = problem(
-                status_code=status.HTTP_409_CONFLICT,
-                title=_("The space is already booked on some of these dates."),
-                instance=request.path,
-            )
-            body["taken"] = [_occurrence(o) for o in conflict.taken]
-            return Response(
-                body, status=status.HTTP_409_CONFLICT, content_type=PROBLEM_CONTENT_TYPE
+            return _conflict(
+                request,
+                _("The space is already booked on some of these dates."),
+                taken=[_occurrence(o) for o in conflict.taken],
             )
         body = {
             "id": series.pk,
@@ -185,14 +181,7 @@ class BookingRequestView(generics.GenericAPIView):
         except DjangoValidationError as error:
             raise ValidationError(error.message_dict) from None
         except services.BookingConflict:
-            body = problem(
-                status_code=status.HTTP_409_CONFLICT,
-                title=str(services.TAKEN_FOR_THE_PUBLIC),
-                instance=request.path,
-            )
-            return Response(
-                body, status=status.HTTP_409_CONFLICT, content_type=PROBLEM_CONTENT_TYPE
-            )
+            return _conflict(request, str(services.TAKEN_FOR_THE_PUBLIC))
         body = {
             "status": booking.status,
             "starts_at": booking.starts_at,
@@ -212,15 +201,23 @@ def _occurrence(occurrence: services.Occurrence) -> dict:
     ).data
 
 
-def conflict_response(request, conflict: services.BookingConflict) -> Response:
-    body = problem(
-        status_code=status.HTTP_409_CONFLICT,
-        title=_("The space is already booked for that time."),
+def _booking_conflict(request, conflict: services.BookingConflict) -> Response:
+    return _conflict(
+        request,
+        _("The space is already booked for that time."),
         detail=str(services.conflict_message(conflict)),
-        instance=request.path,
+        conflicts=[
+            {"id": b.pk, "blocked_from": b.blocked_from, "blocked_until": b.blocked_until}
+            for b in conflict.conflicts
+        ],
     )
-    body["conflicts"] = [
-        {"id": b.pk, "blocked_from": b.blocked_from, "blocked_until": b.blocked_until}
-        for b in conflict.conflicts
-    ]
-    return Response(body, status=status.HTTP_409_CONFLICT, content_type=PROBLEM_CONTENT_TYPE)
+
+
+def _conflict(request, title: str, detail: str = "", **extra) -> Response:
+    """A 409 as problem+json, with ``extra`` members (what is in the way)."""
+    body = problem(
+        status_code=status.HTTP_409_CONFLICT, title=title, detail=detail, instance=request.path
+    )
+    return Response(
+        {**body, **extra}, status=status.HTTP_409_CONFLICT, content_type=PROBLEM_CONTENT_TYPE
+    )

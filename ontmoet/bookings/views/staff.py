@@ -20,6 +20,7 @@ from django.views.generic import FormView, TemplateView, View
 from ontmoet.accounts import scoping
 from ontmoet.backoffice.mixins import StaffRequiredMixin
 from ontmoet.venues.models import Branch, Space
+from ontmoet.venues.permissions import access_branch_for_staff, branches_viewable_by
 
 from .. import services
 from ..forms import StaffBookingForm
@@ -32,14 +33,9 @@ class BranchStaffMixin(StaffRequiredMixin):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and scoping.is_backoffice_user(request.user):
-            self.branch = get_object_or_404(Branch, slug=kwargs["slug"])
-            allowed = (
-                scoping.editable_branch_ids(request.user)
-                if request.method == "POST"
-                else scoping.viewable_branch_ids(request.user)
+            self.branch = access_branch_for_staff(
+                user=request.user, slug=kwargs["slug"], edit=request.method == "POST"
             )
-            if allowed is not scoping.ALL and self.branch.pk not in allowed:
-                raise Http404
             self.can_book = scoping.can_edit_branch(request.user, self.branch.pk)
         return super().dispatch(request, *args, **kwargs)
 
@@ -76,7 +72,7 @@ class PlanningView(BranchStaffMixin, TemplateView):
             cancellable=cancellable,
             previous_day=planning_url(self.branch, day - datetime.timedelta(days=1)),
             next_day=planning_url(self.branch, day + datetime.timedelta(days=1)),
-            branches=_viewable_branches(self.request.user),
+            branches=branches_viewable_by(self.request.user),
             **kwargs,
         )
 
@@ -215,18 +211,12 @@ class BookingCancelView(BranchStaffMixin, View):
         return redirect(planning_url(self.branch, timezone.localdate(booking.starts_at)))
 
 
-def _viewable_branches(user):
-    allowed = scoping.viewable_branch_ids(user)
-    branches = Branch.objects.order_by("-is_central", "name")
-    return branches if allowed is scoping.ALL else branches.filter(pk__in=allowed)
-
-
 class PlanningHomeView(StaffRequiredMixin, View):
     """The rooms of the first branch the user plans for (or may see)."""
 
     def get(self, request):
         editable = scoping.editable_branch_ids(request.user)
-        branches = _viewable_branches(request.user)
+        branches = branches_viewable_by(request.user)
         if editable is not scoping.ALL and editable:
             branches = branches.filter(pk__in=editable)
         branch = branches.first()

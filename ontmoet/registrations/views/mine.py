@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ontmoet.core.pages import private_page, too_many
-from ontmoet.core.ratelimit import client_address, first_retry_after
+from ontmoet.core.ratelimit import address_and_email_retry_after
 
 from .. import lookup
 from ..forms import LookupForm
@@ -21,9 +21,7 @@ def ask(request):
     form = LookupForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and not form.caught_bot:
         email = form.cleaned_data["email"].strip().lower()
-        wait = first_retry_after(
-            [("lookup-address", client_address(request)), ("lookup-email", email)]
-        )
+        wait = address_and_email_retry_after(request, email, scope="lookup")
         if wait:
             return too_many(request, wait)
         send_lookup(email, (get_language() or "nl")[:2])

@@ -13,9 +13,9 @@ from rest_framework.test import APIClient
 
 from conftest import make_user
 from ontmoet.studyplaces import jobs, services
+from ontmoet.studyplaces.checkin import zone_check_in_url
 from ontmoet.studyplaces.models import SeatBooking, StudyZone
 from ontmoet.studyplaces.selectors import occupancy, zone_slots
-from ontmoet.studyplaces.views.public import zone_check_in_url
 from ontmoet.venues.models import OpeningHours
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")

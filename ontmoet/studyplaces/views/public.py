@@ -2,38 +2,29 @@
 occupancy and seat booking, the private page of a seat booking (check in, cancel), and
 check-in from the QR code at a zone. Private pages are never cached nor indexed."""
 
-import datetime
-import hmac
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ontmoet.core.pages import private_page, too_many
-from ontmoet.core.ratelimit import client_address, first_retry_after
+from ontmoet.core.ratelimit import address_and_email_retry_after
 from ontmoet.venues.models import Branch
 
 from .. import services
+from ..checkin import zone_code_valid
 from ..forms import CheckInForm, SeatBookingForm
-from ..models import SeatBooking, StudyZone
+from ..models import StudyZone
 from ..selectors import occupancy, zone_slots
 
 
 def seat_retry_after(request, email) -> int | None:
-    # Students share the library's network, so the limit per address is generous.
-    return first_retry_after(
-        [
-            ("seat-address", client_address(request)),
-            ("seat-email", str(email).strip().lower()[:254]),
-        ]
-    )
+    # Students share the library's network, so the limit per address is generous (settings).
+    return address_and_email_retry_after(request, email, scope="seat")
 
 
 @never_cache
@@ -112,19 +103,11 @@ def seat_action(request, token: str, action: str):
     return redirect("studyplaces:seat", token=token)
 
 
-def zone_code(zone_id: int) -> str:
-    return salted_hmac("ontmoet.studyplaces.zone", str(zone_id)).hexdigest()[:20]
-
-
-def zone_check_in_url(zone: StudyZone) -> str:
-    return reverse("studyplaces:zone_check_in", kwargs={"pk": zone.pk, "code": zone_code(zone.pk)})
-
-
 @private_page
 @require_http_methods(["GET", "HEAD", "POST"])
 def zone_check_in(request, pk: int, code: str):
     """The QR code at a zone: the resident checks in with the address they booked with."""
-    if not hmac.compare_digest(zone_code(pk), str(code)[:40]):
+    if not zone_code_valid(pk, code):
         raise Http404
     zone = get_object_or_404(StudyZone.objects.select_related("branch"), pk=pk)
     form = CheckInForm(request.POST or None)
@@ -133,25 +116,10 @@ def zone_check_in(request, pk: int, code: str):
         wait = seat_retry_after(request, form.cleaned_data["email"])
         if wait:
             return too_many(request, wait)
-        now = timezone.now()
-        booking = (
-            SeatBooking.objects.filter(
-                zone=zone,
-                email=form.cleaned_data["email"].lower(),
-                status__in=SeatBooking.HOLDING,
-                starts_at__lte=now + datetime.timedelta(minutes=15),
-                ends_at__gt=now,
-            )
-            .order_by("starts_at")
-            .first()
-        )
-        if booking is None:
-            form.add_error("email", _("No seat of yours in this zone now."))
-        else:
-            try:
-                done = services.seat_check_in(booking=booking, now=now)
-            except services.SeatRefused as error:
-                form.add_error(None, error.message)
+        try:
+            done = services.seat_check_in_at_zone(zone=zone, email=form.cleaned_data["email"])
+        except services.SeatRefused as error:
+            form.add_error("email" if error.code == "none" else None, error.message)
     return render(
         request, "studyplaces/public/zone_check_in.html", {"zone": zone, "form": form, "done": done}
     )

@@ -4,7 +4,6 @@ the people present, and the QR poster that residents scan to check in."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
@@ -12,25 +11,20 @@ from django.views.generic import TemplateView, View
 from ontmoet.accounts import scoping
 from ontmoet.backoffice.mixins import StaffRequiredMixin
 from ontmoet.core.qr import qr_svg
-from ontmoet.venues.models import Branch
+from ontmoet.venues.permissions import access_branch_for_staff
 
 from .. import services
+from ..checkin import zone_check_in_url
 from ..models import StudyZone
 from ..selectors import occupancy
-from .public import zone_check_in_url
 
 
 class ZonesStaffMixin(StaffRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and scoping.is_backoffice_user(request.user):
-            self.branch = get_object_or_404(Branch, slug=kwargs["slug"])
-            allowed = (
-                scoping.editable_branch_ids(request.user)
-                if request.method == "POST"
-                else scoping.viewable_branch_ids(request.user)
+            self.branch = access_branch_for_staff(
+                user=request.user, slug=kwargs["slug"], edit=request.method == "POST"
             )
-            if allowed is not scoping.ALL and self.branch.pk not in allowed:
-                raise Http404
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -19,10 +19,11 @@ from ontmoet.programme.selectors import filter_options_invalidate
 from ontmoet.venues.models import Branch, District, Neighbourhood, Space
 
 from ...activities import load_activities
-from ...bookings import load_bookings, load_requests, load_space_policies, load_study_zones
+from ...bookings import load_bookings, load_requests, load_space_policies
 from ...content.reference import DEMO_PASSWORD
 from ...registrations import load_registrations
 from ...seed import Tally, load_reference
+from ...studyplaces import load_study_zones
 
 
 class Command(BaseCommand):
