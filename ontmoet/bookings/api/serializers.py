@@ -57,6 +57,27 @@ class AvailabilitySerializer(serializers.Serializer):
         return fields
 
 
+class BranchAvailabilityQuerySerializer(AvailabilityQuerySerializer):
+    branch = serializers.SlugField(max_length=80)
+
+
+class SpaceBusySerializer(serializers.Serializer):
+    space = serializers.IntegerField()
+    name = serializers.CharField()
+    busy = BusySerializer(many=True)
+
+
+class BranchAvailabilitySerializer(serializers.Serializer):
+    branch = serializers.SlugField()
+    spaces = SpaceBusySerializer(many=True)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = serializers.DateTimeField()
+        fields["to"] = serializers.DateTimeField()
+        return fields
+
+
 class BookingCreateSerializer(serializers.Serializer):
     space = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     starts_at = serializers.DateTimeField()

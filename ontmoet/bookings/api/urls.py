@@ -5,6 +5,11 @@ from . import views
 urlpatterns = [
     path("spaces", views.SpaceListView.as_view(), name="api-spaces"),
     path(
+        "spaces/availability",
+        views.BranchAvailabilityView.as_view(),
+        name="api-branch-availability",
+    ),
+    path(
         "spaces/<int:pk>/availability",
         views.SpaceAvailabilityView.as_view(),
         name="api-space-availability",

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from ontmoet.accounts import scoping
 from ontmoet.core.api import PROBLEM_CONTENT_TYPE, problem
-from ontmoet.venues.models import Space
+from ontmoet.venues.models import Branch, Space
 
 from .. import services
 from ..abuse import request_retry_after
@@ -23,6 +23,8 @@ from .serializers import (
     BookingRequestResultSerializer,
     BookingRequestSerializer,
     BookingSerializer,
+    BranchAvailabilityQuerySerializer,
+    BranchAvailabilitySerializer,
     OccurrenceSerializer,
     SeriesCreateSerializer,
     SeriesSerializer,
@@ -75,6 +77,39 @@ class SpaceAvailabilityView(generics.GenericAPIView):
         busy = space_availability(spaces=[space], start=start, end=end, public=not staff)
         body = {"space": space.pk, "from": start, "to": end, "busy": busy[space.pk]}
         return Response(AvailabilitySerializer(body).data)
+
+
+class BranchAvailabilityView(generics.GenericAPIView):
+    serializer_class = BranchAvailabilitySerializer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("branch", str, required=True, description="Slug of a branch"),
+            OpenApiParameter("from", str, required=True, description="ISO 8601 date-time"),
+            OpenApiParameter("to", str, required=True, description="at most 31 days later"),
+        ],
+        summary="When each space of a branch is held, between two moments (buffers included)",
+        auth=[],
+    )
+    def get(self, request):
+        query = BranchAvailabilityQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        data = query.validated_data
+        branch = Branch.objects.filter(slug=data["branch"]).first()
+        if branch is None:
+            raise NotFound
+        spaces = list(Space.objects.filter(branch=branch).order_by("name").only("pk", "name"))
+        staff = scoping.is_backoffice_user(request.user)
+        busy = space_availability(
+            spaces=spaces, start=data["from"], end=data["to"], public=not staff
+        )
+        body = {
+            "branch": branch.slug,
+            "from": data["from"],
+            "to": data["to"],
+            "spaces": [{"space": s.pk, "name": s.name, "busy": busy[s.pk]} for s in spaces],
+        }
+        return Response(BranchAvailabilitySerializer(body).data)
 
 
 def _space_and_input(serializer_class, request) -> tuple[Space, dict]:

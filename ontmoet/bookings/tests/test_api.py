@@ -54,6 +54,33 @@ def test_availability_public_and_staff(room, maker, next_monday):
     assert client_for(maker).get(url).json()["busy"][0]["title"] == "Bestuur"
 
 
+def test_availability_of_every_space_of_a_branch(room, maker, transvaal, next_monday):
+    hall = Space.objects.create(branch=room.branch, name="Aula", kind="hall", capacity=120)
+    Space.objects.create(branch=transvaal, name="Elders", kind="hall", capacity=20)
+    services.booking_create(
+        actor=maker,
+        space=room,
+        starts_at=at(next_monday, 10),
+        ends_at=at(next_monday, 12),
+        title="Bestuur",
+    )
+    sunday_night = at(next_monday + datetime.timedelta(days=7), 0)
+    week = f"from={at(next_monday, 0).isoformat()}&to={sunday_night.isoformat()}"
+    url = "/api/v1/spaces/availability?branch=schilderswijk&" + week.replace("+", "%2B")
+    body = APIClient().get(url).json()
+    assert [(s["space"], s["name"]) for s in body["spaces"]] == [
+        (hall.pk, "Aula"),
+        (room.pk, "Zaal 1"),
+    ]
+    assert body["spaces"][0]["busy"] == []
+    [busy] = body["spaces"][1]["busy"]
+    assert (busy["status"], busy["title"]) == ("confirmed", "")
+    assert client_for(maker).get(url).json()["spaces"][1]["busy"][0]["title"] == "Bestuur"
+    unknown = APIClient().get(url.replace("schilderswijk", "nergens"))
+    assert unknown.status_code == 404
+    assert APIClient().get(url.replace("branch=schilderswijk&", "")).status_code == 400
+
+
 @pytest.mark.parametrize(
     "query",
     [
