@@ -163,3 +163,33 @@ class CounterDevice(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.zone})"
+
+
+class ZoneHour(models.Model):
+    """The most people seen in a zone during one hour of one day (sampled every quarter by
+    ``jobs.record_zone_hours``): the history the busy-hours forecast is made from.
+    Anonymous: a number per zone and hour, never who."""
+
+    zone = models.ForeignKey(
+        StudyZone, verbose_name=_("zone"), on_delete=models.CASCADE, related_name="hours"
+    )
+    day = models.DateField(_("day"))
+    # Kept beside the day so the forecast groups by it in plain SQL on every engine.
+    weekday = models.PositiveSmallIntegerField(
+        _("weekday"), validators=[MaxValueValidator(6)], help_text=_("Monday is 0.")
+    )
+    hour = models.PositiveSmallIntegerField(_("hour"), validators=[MaxValueValidator(23)])
+    present = models.PositiveIntegerField(_("most people present"))
+
+    class Meta:
+        verbose_name = _("zone hour")
+        verbose_name_plural = _("zone hours")
+        constraints = [
+            models.UniqueConstraint(fields=["zone", "day", "hour"], name="zone_hour_once"),
+        ]
+        indexes = [
+            models.Index(fields=["zone", "weekday", "day"], name="zone_hour_forecast"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.zone}: {self.present} @ {self.day} {self.hour}:00"

@@ -3,16 +3,18 @@ counters' reports (authenticated with the device's token)."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.authentication import BaseAuthentication
-from rest_framework.exceptions import AuthenticationFailed, ValidationError
+from rest_framework.exceptions import AuthenticationFailed, NotFound, ValidationError
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from ontmoet.venues.models import Branch
 
 from .. import services
+from ..forecast import FORECAST_WEEKS, zone_busy_hours
 from ..models import CounterDevice
 from ..selectors import occupancy
 
@@ -45,6 +47,60 @@ class OccupancyView(generics.GenericAPIView):
             if branch is None:
                 return Response([])
         return Response(OccupancySerializer(occupancy(branch=branch), many=True).data)
+
+
+class ForecastQuerySerializer(serializers.Serializer):
+    branch = serializers.SlugField(max_length=80)
+    weekday = serializers.IntegerField(
+        min_value=0, max_value=6, required=False, help_text="0 is Monday; today when left out"
+    )
+
+
+class HourSerializer(serializers.Serializer):
+    hour = serializers.IntegerField()
+    present = serializers.IntegerField(help_text="People usually there (average of peaks)")
+    share = serializers.IntegerField(help_text="Percentage of seats usually taken")
+
+
+class ZoneForecastSerializer(serializers.Serializer):
+    zone = serializers.IntegerField(source="zone.pk")
+    name = serializers.CharField(source="zone.name")
+    seats = serializers.IntegerField(source="zone.seats")
+    hours = HourSerializer(many=True)
+
+
+class ForecastSerializer(serializers.Serializer):
+    branch = serializers.SlugField()
+    weekday = serializers.IntegerField()
+    weeks = serializers.IntegerField(help_text="How many past weeks the averages cover")
+    zones = ZoneForecastSerializer(many=True)
+
+
+class ForecastView(generics.GenericAPIView):
+    serializer_class = ForecastSerializer
+
+    @extend_schema(
+        parameters=[ForecastQuerySerializer],
+        summary="How busy the study zones of a branch usually are, per hour of a weekday",
+        auth=[],
+    )
+    def get(self, request):
+        query = ForecastQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        branch = Branch.objects.filter(slug=query.validated_data["branch"]).first()
+        if branch is None:
+            raise NotFound
+        today = timezone.localdate()
+        weekday = query.validated_data.get("weekday", today.weekday())
+        zones = list(branch.study_zones.order_by("name"))
+        by_zone = zone_busy_hours(zones=zones, weekday=weekday, today=today)
+        body = {
+            "branch": branch.slug,
+            "weekday": weekday,
+            "weeks": FORECAST_WEEKS,
+            "zones": [{"zone": z, "hours": by_zone[z.pk]} for z in zones],
+        }
+        return Response(ForecastSerializer(body).data)
 
 
 class CounterEventSerializer(serializers.Serializer):

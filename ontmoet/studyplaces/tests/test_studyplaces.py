@@ -14,22 +14,11 @@ from rest_framework.test import APIClient
 from conftest import make_user
 from ontmoet.studyplaces import jobs, services
 from ontmoet.studyplaces.checkin import zone_check_in_url
-from ontmoet.studyplaces.models import SeatBooking, StudyZone
+from ontmoet.studyplaces.models import SeatBooking
 from ontmoet.studyplaces.selectors import occupancy, zone_slots
 from ontmoet.venues.models import OpeningHours
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
-
-
-@pytest.fixture
-def zone(schilderswijk):
-    for weekday in range(7):
-        OpeningHours.objects.create(
-            branch=schilderswijk, weekday=weekday, opens=datetime.time(9), closes=datetime.time(20)
-        )
-    return StudyZone.objects.create(
-        branch=schilderswijk, name="Stiltezaal", kind="quiet", seats=10, bookable_seats=2
-    )
 
 
 @pytest.fixture

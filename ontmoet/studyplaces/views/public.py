@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,6 +18,7 @@ from ontmoet.venues.models import Branch
 
 from .. import services
 from ..checkin import zone_code_valid
+from ..forecast import branch_busy_hours, zone_busy_hours
 from ..forms import CheckInForm, SeatBookingForm
 from ..models import StudyZone
 from ..selectors import occupancy, zone_slots
@@ -63,12 +65,25 @@ def study(request, slug: str):
             else:
                 return redirect("studyplaces:seat", token=booking.token)
         status = 400
-    return render(
-        request,
-        "studyplaces/public/study.html",
-        {"branch": branch, "zones": zones, "zone": zone, "form": form, "slots": slots},
-        status=status,
-    )
+    weekday = _chosen_weekday(request, today)
+    by_zone = zone_busy_hours(zones=[o.zone for o in zones], weekday=weekday, today=today)
+    context = {
+        "branch": branch,
+        "zones": zones,
+        "zone": zone,
+        "form": form,
+        "slots": slots,
+        "weekdays": list(WEEKDAYS.items()),
+        "weekday": weekday,
+        "forecast": branch_busy_hours(by_zone),
+        "hour_now": timezone.localtime().hour if weekday == today.weekday() else None,
+    }
+    return render(request, "studyplaces/public/study.html", context, status=status)
+
+
+def _chosen_weekday(request, today) -> int:
+    wanted = request.GET.get("weekday", "")
+    return int(wanted) if wanted in {"0", "1", "2", "3", "4", "5", "6"} else today.weekday()
 
 
 def _chosen_zone(request, zones) -> StudyZone | None:
