@@ -30,6 +30,7 @@ from .models import (
     ZoneCount,
 )
 from .selectors import slot_times
+from .tasks import send_seat_mail
 
 # A seat can be booked this many days ahead.
 HORIZON_DAYS = 7
@@ -85,6 +86,7 @@ def seat_book(
             raise SeatRefused("duplicate", _("You already have a seat in this slot."))
         _check_fair_share(zone, email, day, slot)
         booking.save()
+        transaction.on_commit(lambda: send_seat_mail(booking.pk, token))
     booking.token = token
     return booking
 

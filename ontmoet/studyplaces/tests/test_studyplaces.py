@@ -124,7 +124,9 @@ def test_many_at_once_never_get_more_seats_than_bookable(zone, tomorrow):
     assert SeatBooking.objects.filter(status="booked").count() == 2
 
 
-def test_book_check_in_and_cancel_through_the_pages(client, zone, schilderswijk):
+def test_book_check_in_and_cancel_through_the_pages(
+    client, zone, schilderswijk, mailoutbox, django_capture_on_commit_callbacks
+):
     today = timezone.localdate()
     # Open all day today, so that a slot is left whatever time the test runs.
     OpeningHours.objects.filter(branch=schilderswijk, weekday=today.weekday()).update(
@@ -140,9 +142,13 @@ def test_book_check_in_and_cancel_through_the_pages(client, zone, schilderswijk)
         "email": "sam@example.org",
         "language": "nl",
     }
-    made = client.post(f"/studeren/{schilderswijk.slug}", data)
+    with django_capture_on_commit_callbacks(execute=True):
+        made = client.post(f"/studeren/{schilderswijk.slug}", data)
     assert made.status_code == 302
     seat_url = made["Location"]
+    [mail] = mailoutbox  # the confirmation carries the private link, in the chosen language
+    assert mail.to == ["sam@example.org"] and seat_url in mail.body
+    assert "Stiltezaal" in mail.subject and "Inchecken of annuleren" in mail.body
     assert "Sam" not in client.get(seat_url).content.decode()  # the link shows no name
     booking = SeatBooking.objects.get()
     check_in = client.post(seat_url + "/annuleren")

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from ontmoet.studyplaces.models import SeatBooking, StudyZone
+from ontmoet.studyplaces.models import SeatBooking, StudyZone, ZoneHour
 from ontmoet.venues.models import OpeningHours
 
 pytestmark = pytest.mark.browser
@@ -23,7 +23,7 @@ def test_resident_books_a_study_seat_and_checks_in(page, assert_accessible, schi
         opens=datetime.time(0),
         closes=datetime.time(23, 59),
     )
-    StudyZone.objects.create(
+    zone = StudyZone.objects.create(
         branch=schilderswijk,
         name="Stiltezaal",
         kind="quiet",
@@ -31,9 +31,16 @@ def test_resident_books_a_study_seat_and_checks_in(page, assert_accessible, schi
         bookable_seats=5,
         slot_minutes=30,
     )
+    # History for the busy-hours table, so its markup is checked too.
+    last_week = timezone.localdate() - datetime.timedelta(days=7)
+    for hour in range(9, 18):
+        ZoneHour.objects.create(
+            zone=zone, day=last_week, weekday=last_week.weekday(), hour=hour, present=hour
+        )
 
     page.goto(f"/studeren/{schilderswijk.slug}")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator(".study-busy__table tbody tr")).to_have_count(9)
     assert_accessible(page)
     page.locator("#id_name").fill("Sam")
     page.locator("#id_email").fill("sam@example.org")
