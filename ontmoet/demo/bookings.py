@@ -1,8 +1,8 @@
-"""Demo room bookings: rules for the spaces by their kind, and the weekly life of the branches
-around the programme — team meetings, a partner's language café, homework help — for the
-eight weeks behind and ahead of today. Made through the bookings service (so its rules and
-the overlap check apply); a slot that the programme or the branch's hours rule out is
-skipped. Only where no booking other than an activity's exists yet."""
+"""Demo room bookings: rules for the spaces by their kind, and the life of the branches around
+the programme — team meetings, a partner's language café, homework help as repeating
+bookings from a year back to eight weeks ahead, and exhibitions of seven weeks. Made through
+the bookings services (so their rules and the overlap check apply); a week the programme
+has the room is skipped. Only where no booking other than an activity's exists yet."""
 
 import datetime
 
@@ -12,8 +12,10 @@ from django.utils import timezone
 from ontmoet.bookings.models import Booking, SpacePolicy
 from ontmoet.bookings.services import (
     BookingConflict,
+    SeriesConflict,
     booking_create,
     booking_request_create,
+    booking_series_create,
     without_requester_mail,
 )
 from ontmoet.venues.models import Space
@@ -52,32 +54,78 @@ def load_space_policies() -> None:
         )
 
 
-def load_bookings(*, actor, today: datetime.date) -> int:
+def load_bookings(*, actor, today: datetime.date, weeks_back: int = 52) -> int:
+    """The weekly life of every branch as repeating bookings, from ``weeks_back`` weeks ago
+    to eight weeks ahead; only where no booking other than an activity's exists yet."""
     if Booking.objects.filter(activity__isnull=True).exists():
         return 0
     made = 0
     spaces = list(Space.objects.select_related("branch").order_by("branch__name", "name"))
     monday = today - datetime.timedelta(days=today.weekday())
-    for week in range(-8, 9):
-        for title, purpose, kinds, weekday, (hour, minute), hours in WEEKLY:
-            day = monday + datetime.timedelta(weeks=week, days=weekday)
-            start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
-            for branch_spaces in _by_branch(spaces).values():
-                space = next((s for k in kinds for s in branch_spaces if s.kind == k), None)
-                if space is None:
-                    continue
-                try:
-                    booking_create(
-                        actor=actor,
-                        space=space,
-                        starts_at=start,
-                        ends_at=start + datetime.timedelta(hours=hours),
-                        title=title,
-                        purpose=purpose,
-                    )
-                    made += 1
-                except (BookingConflict, ValidationError):
-                    continue  # the programme has the room then, or the branch is closed
+    first_monday = monday - datetime.timedelta(weeks=weeks_back)
+    until = (monday + datetime.timedelta(weeks=WEEKS_AHEAD)).strftime("%Y%m%d")
+    for title, purpose, kinds, weekday, (hour, minute), hours in WEEKLY:
+        first_day = first_monday + datetime.timedelta(days=weekday)
+        start = timezone.make_aware(
+            datetime.datetime.combine(first_day, datetime.time(hour, minute))
+        )
+        for branch_spaces in _by_branch(spaces).values():
+            space = next((s for k in kinds for s in branch_spaces if s.kind == k), None)
+            if space is None:
+                continue
+            try:
+                _, booked, _ = booking_series_create(
+                    actor=actor,
+                    space=space,
+                    rule=f"FREQ=WEEKLY;UNTIL={until}",
+                    starts_at=start,
+                    ends_at=start + datetime.timedelta(hours=hours),
+                    title=title,
+                    purpose=purpose,
+                    skip_taken=True,  # the weeks the programme has the room
+                )
+                made += len(booked)
+            except (SeriesConflict, ValidationError):
+                continue  # the branch is closed then, or the programme holds every date
+    return made + _load_exhibitions(actor=actor, first_monday=first_monday, until=monday)
+
+
+# Exhibitions hang for weeks: a booking held across days, outside the rules with a reason.
+EXHIBITIONS = [
+    "Den Haag in kaart: 400 jaar stadsplattegronden",
+    "Vrijheid van meningsuiting: persfoto's uit de Hofstad",
+    "Nieuwe Hagenaars: portretten uit de Schilderswijk",
+    "Zine-makers van Den Haag",
+    "Het boek als kunstwerk",
+    "Strips uit Transvaal",
+]
+WEEKS_AHEAD = 8
+
+
+def _load_exhibitions(*, actor, first_monday: datetime.date, until: datetime.date) -> int:
+    made = 0
+    for space in Space.objects.filter(kind="exhibition").select_related("branch"):
+        monday, titles = first_monday, iter(EXHIBITIONS)
+        while monday < until + datetime.timedelta(weeks=WEEKS_AHEAD):
+            title = next(titles, None)
+            if title is None:
+                break
+            start = timezone.make_aware(datetime.datetime.combine(monday, datetime.time(10)))
+            end = start + datetime.timedelta(weeks=7, hours=7)
+            try:
+                booking_create(
+                    actor=actor,
+                    space=space,
+                    starts_at=start,
+                    ends_at=end,
+                    title=title,
+                    purpose=Booking.Purpose.INTERNAL,
+                    override_reason="Tentoonstelling: de zaal is de hele periode in gebruik.",
+                )
+                made += 1
+            except (BookingConflict, ValidationError):
+                pass
+            monday += datetime.timedelta(weeks=8)
     return made
 
 

@@ -24,7 +24,7 @@ def test_demo_logins_works_without_users_and_writes_nothing():
 
 @pytest.mark.django_db
 def test_demo_logins_lists_every_role():
-    call_command("load_demo", activities=0, stdout=StringIO())
+    call_command("load_demo", activities=0, history_days=7, stdout=StringIO())
 
     text = logins()
 

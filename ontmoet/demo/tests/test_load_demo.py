@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from ontmoet.accounts.models import User
+from ontmoet.bookings.models import Booking
 from ontmoet.core.models import AuditEntry
 from ontmoet.demo.activities import demo_plan, load_activities
 from ontmoet.demo.content import reference
@@ -20,6 +21,8 @@ from ontmoet.programme.models import (
     Series,
     Theme,
 )
+from ontmoet.studyplaces.forecast import zone_busy_hours
+from ontmoet.studyplaces.models import SeatBooking, StudyZone, ZoneHour
 from ontmoet.venues.models import (
     AccessibilityFeature,
     Branch,
@@ -33,6 +36,8 @@ from ontmoet.venues.models import (
 # Creating activities through the services costs tens of milliseconds each, so the database
 # tests load a smaller plan; the full default plan is checked without writing it.
 TEST_ACTIVITIES = 150
+# And a few weeks of room bookings and study-place history instead of the default year.
+TEST_HISTORY_DAYS = 21
 COUNTED = [
     District,
     Neighbourhood,
@@ -55,6 +60,7 @@ COUNTED = [
 
 def load_demo(**options):
     out = StringIO()
+    options.setdefault("history_days", TEST_HISTORY_DAYS)
     call_command("load_demo", stdout=out, **options)
     return out.getvalue()
 
@@ -201,3 +207,25 @@ def test_plan_never_double_books_a_space():
         for start, end in booked.get(spec.space, []):
             assert not (start < spec.ends_at and spec.starts_at < end), spec.title
         booked.setdefault(spec.space, []).append((spec.starts_at, spec.ends_at))
+
+
+@pytest.mark.django_db
+def test_history_of_rooms_and_study_places():
+    load_demo(activities=0)
+    today = timezone.localdate()
+    weekly = Booking.objects.filter(series__isnull=False)
+    assert weekly.filter(starts_at__date__lt=today - datetime.timedelta(days=14)).exists()
+    assert weekly.filter(starts_at__date__gt=today + datetime.timedelta(days=7)).exists()
+    exhibitions = Booking.objects.filter(is_long=True)
+    assert exhibitions.exists()
+    assert not exhibitions.filter(override_reason="").exists()  # outside the rules, with why
+    assert ZoneHour.objects.filter(day__gte=today - datetime.timedelta(days=TEST_HISTORY_DAYS))
+    assert not ZoneHour.objects.filter(day__gte=today).exists()
+    # Past seat bookings are anonymous, as the erasure job leaves them; today's have names.
+    past = SeatBooking.objects.filter(ends_at__lte=timezone.now())
+    assert past.exists() and not past.exclude(name="", email="").exists()
+    assert not past.filter(erased_at__isnull=True).exists()
+    central = StudyZone.objects.filter(branch__is_central=True)
+    forecast = zone_busy_hours(zones=list(central), weekday=today.weekday(), today=today)
+    assert all(forecast.values())  # every central zone has hours to show
+    assert all(h.present <= h.seats for hours in forecast.values() for h in hours)

@@ -3,9 +3,10 @@
 Loads the districts, neighbourhoods and library branches of Den Haag from the fact files in
 ``ontmoet/demo/data`` (real, with sources), adds illustrative hours, spaces and accessibility
 features, the taxonomies, demo staff users, three series and about 600 illustrative
-activities spread over the half year behind and ahead of today, their registrations, and
-the rules of the spaces with the branches' weekly room bookings. Idempotent: what exists is
-left alone, so a second run — the same day or later — creates nothing.
+activities spread over the half year behind and ahead of today, their registrations, the
+rules of the spaces, and a year of the branches' room bookings and study-place use.
+Idempotent: what exists is left alone, so a second run — the same day or later — creates
+nothing.
 """
 
 import time
@@ -23,6 +24,7 @@ from ...bookings import load_bookings, load_requests, load_space_policies
 from ...content.reference import DEMO_PASSWORD
 from ...registrations import load_registrations
 from ...seed import Tally, load_reference
+from ...study_history import load_study_history, load_study_today
 from ...studyplaces import load_study_zones
 
 
@@ -36,6 +38,12 @@ class Command(BaseCommand):
             default=600,
             help="How many demo activities the plan holds (default 600).",
         )
+        parser.add_argument(
+            "--history-days",
+            type=int,
+            default=365,
+            help="How far back room bookings and study-place use go (default a year).",
+        )
 
     def handle(self, *args, **options):
         began = time.monotonic()
@@ -47,9 +55,15 @@ class Command(BaseCommand):
             load_space_policies()
             created = load_activities(actor=actor, count=options["activities"], today=today)
             tally.created["registrations"] = load_registrations(actor=actor)
-            tally.created["room bookings"] = load_bookings(actor=actor, today=today)
+            tally.created["room bookings"] = load_bookings(
+                actor=actor, today=today, weeks_back=max(1, options["history_days"] // 7)
+            )
             tally.created["room requests"] = load_requests(today=today)
             tally.created["study zones"] = load_study_zones()
+            hours, seats = load_study_history(today=today, days=options["history_days"])
+            tally.created["hours of study-place history"] = hours
+            tally.created["past seat bookings"] = seats
+            tally.created["seat bookings today"] = load_study_today(now=timezone.now())
         tally.created["activities"] = created
         filter_options_invalidate()
 
