@@ -122,6 +122,12 @@ class BookingRequestForm(HoneypotMixin, TimeRangeForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    organisation = forms.CharField(
+        label=_("For which organisation? (optional)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
     name = forms.CharField(
         label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -131,6 +137,12 @@ class BookingRequestForm(HoneypotMixin, TimeRangeForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     language = forms.ChoiceField(label=_("Language of our messages"), choices=LANGUAGES)
+
+    def __init__(self, *args, for_organisations: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if for_organisations:
+            field = self.fields["organisation"]
+            field.required, field.label = True, _("For which organisation?")
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
@@ -143,6 +155,7 @@ class BookingRequestForm(HoneypotMixin, TimeRangeForm):
             "language": data["language"],
             "expected_people": data["expected_people"],
             "needs": data.get("needs") or "",
+            "organisation": data.get("organisation") or "",
         }
 
 

@@ -175,6 +175,8 @@ class Booking(TimeStamped):
     # the booking is over (``jobs.erase_requesters``).
     requester_name = models.CharField(_("requested by"), max_length=150, blank=True)
     requester_email = models.EmailField(_("email address"), max_length=254, blank=True)
+    # The organisation a request is made for (a partner), if any: not personal data, kept.
+    requester_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     requester_language = models.CharField(
         _("language for messages"), max_length=2, choices=LANGUAGES, default="nl"
     )

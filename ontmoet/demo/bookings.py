@@ -129,29 +129,43 @@ def _load_exhibitions(*, actor, first_monday: datetime.date, until: datetime.dat
     return made
 
 
-# Residents' requests waiting for a decision: (title, name, weekday, start, hours, people).
+# Requests waiting for a decision: (title, name, organisation, weekday, start, hours,
+# people). A request for an organisation goes to a space lent to partners.
 REQUESTS = [
-    ("Buurtoverleg over de speeltuin", "Fatima el Amrani", 2, (14, 0), 2, 12),
-    ("Oefenen voor het inburgeringsexamen", "Ewa Kowalski", 3, (10, 0), 2, 6),
-    ("Schaakclub voor senioren", "Kees Visser", 4, (13, 0), 3, 10),
+    ("Buurtoverleg over de speeltuin", "Fatima el Amrani", "", 2, (14, 0), 2, 12),
+    ("Oefenen voor het inburgeringsexamen", "Ewa Kowalski", "", 3, (10, 0), 2, 6),
+    ("Schaakclub voor senioren", "Kees Visser", "", 4, (13, 0), 3, 10),
+    (
+        "Voorlichting over schuldhulp",
+        "Aziz Boukhari",
+        "Stichting Schuldhulpmaatje Den Haag",
+        1,
+        (10, 0),
+        2,
+        20,
+    ),
 ]
 
 
 def load_requests(*, today: datetime.date) -> int:
-    """A few residents' requests in next week, where a room takes them and is free."""
+    """A few requests in next week, where a room takes them and is free."""
     if Booking.objects.filter(purpose=Booking.Purpose.RESIDENT).exists():
         return 0
-    rooms = list(
-        Space.objects.filter(booking_policy__bookable_by="residents")
-        .select_related("branch", "booking_policy")
-        .order_by("branch__name", "name")
-    )
+    rooms = {
+        kind: iter(
+            Space.objects.filter(booking_policy__bookable_by=kind)
+            .select_related("branch", "booking_policy")
+            .order_by("branch__name", "name")
+        )
+        for kind in ("residents", "partners")
+    }
     monday = today + datetime.timedelta(days=7 - today.weekday())
     made = 0
     with without_requester_mail():
-        for (title, name, weekday, (hour, minute), hours, people), room in zip(
-            REQUESTS, rooms, strict=False
-        ):
+        for title, name, organisation, weekday, (hour, minute), hours, people in REQUESTS:
+            room = next(rooms["partners" if organisation else "residents"], None)
+            if room is None:
+                continue
             start = timezone.make_aware(
                 datetime.datetime.combine(
                     monday + datetime.timedelta(days=weekday), datetime.time(hour, minute)
@@ -166,6 +180,7 @@ def load_requests(*, today: datetime.date) -> int:
                     name=name,
                     email=f"{name.split()[0].lower()}@example.org",
                     expected_people=min(people, room.capacity),
+                    organisation=organisation,
                 )
                 made += 1
             except (BookingConflict, ValidationError):

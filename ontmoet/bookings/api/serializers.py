@@ -154,6 +154,13 @@ class BookingRequestSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=LANGUAGES, default="nl")
     expected_people = serializers.IntegerField(min_value=1, max_value=10_000)
     needs = serializers.CharField(max_length=1000, required=False, default="", allow_blank=True)
+    organisation = serializers.CharField(
+        max_length=200,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="Required for a space lent to partners",
+    )
 
 
 class BookingRequestResultSerializer(serializers.Serializer):

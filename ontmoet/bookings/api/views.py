@@ -193,7 +193,7 @@ class BookingRequestView(generics.GenericAPIView):
         responses={
             201: BookingRequestResultSerializer,
             400: OpenApiResponse(description="Invalid input, or outside the space's rules"),
-            404: OpenApiResponse(description="No such space taking requests from residents"),
+            404: OpenApiResponse(description="No such space taking requests from outside"),
             409: OpenApiResponse(description="That time is already booked"),
             429: OpenApiResponse(description="Too many requests; see Retry-After"),
         },

@@ -14,6 +14,7 @@ from .core import (
 )
 from .requests import (
     REQUEST_HOLD,
+    REQUESTABLE,
     TAKEN_FOR_THE_PUBLIC,
     RequestRefused,
     booking_request_create,
@@ -26,6 +27,7 @@ from .series import Occurrence, SeriesConflict, booking_series_cancel, booking_s
 __all__ = [
     "EARLIEST",
     "LATEST",
+    "REQUESTABLE",
     "REQUEST_HOLD",
     "TAKEN_FOR_THE_PUBLIC",
     "BookingConflict",

@@ -33,8 +33,12 @@ REQUEST_HOLD = datetime.timedelta(days=7)
 TAKEN_FOR_THE_PUBLIC = _("That time is already booked. Please choose another time.")
 
 
+# Who may ask for a space from outside: its rules name residents, or partners.
+REQUESTABLE = (SpacePolicy.BookableBy.RESIDENTS, SpacePolicy.BookableBy.PARTNERS)
+
+
 class RequestRefused(Exception):
-    """This space takes no requests from residents (HTTP 404 for the public)."""
+    """This space takes no requests from outside the library (HTTP 404 for the public)."""
 
 
 def booking_request_create(
@@ -48,12 +52,16 @@ def booking_request_create(
     language: str = "nl",
     expected_people: int | None = None,
     needs: str = "",
+    organisation: str = "",
 ) -> Booking:
-    """A resident asks for a space (no account). Within the space's rules only; a time that
-    is already booked is refused without saying by whom. Where the space needs no approval
-    the booking is confirmed at once, else it waits for staff as a tentative request."""
+    """A resident, or someone for an organisation, asks for a space (no account). Spaces for
+    partners take requests that name an organisation; spaces for residents take both. Within
+    the space's rules only; a time that is already booked is refused without saying by whom.
+    Where the space needs no approval the booking is confirmed at once, else it waits for
+    staff as a tentative request."""
     policy = policy_for(space)
-    if policy.bookable_by != SpacePolicy.BookableBy.RESIDENTS:
+    organisation = organisation.strip()[:200]
+    if policy.bookable_by not in REQUESTABLE:
         raise RequestRefused
     now = timezone.now()
     booking = Booking(
@@ -63,10 +71,11 @@ def booking_request_create(
         setup_minutes=policy.setup_minutes,
         cleanup_minutes=policy.cleanup_minutes,
         title=title.strip(),
-        purpose=Booking.Purpose.RESIDENT,
+        purpose=Booking.Purpose.PARTNER if organisation else Booking.Purpose.RESIDENT,
         status=Booking.Status.CONFIRMED if not policy.needs_approval else Booking.Status.TENTATIVE,
         requester_name=name.strip(),
         requester_email=email.strip().lower(),
+        requester_organisation=organisation,
         requester_language=language,
         expected_people=expected_people,
         needs=needs.strip(),
@@ -81,6 +90,8 @@ def booking_request_create(
         errors["expected_people"] = _("This space holds at most %(n)d people.") % {
             "n": space.capacity
         }
+    if policy.bookable_by == SpacePolicy.BookableBy.PARTNERS and not organisation:
+        errors["organisation"] = _("This space is for organisations: give the name of yours.")
     if errors:
         raise ValidationError(errors)
     if booking.status == Booking.Status.TENTATIVE:

@@ -220,12 +220,53 @@ def test_the_api(open_room, next_monday):
     )
 
 
-def test_the_branch_page_offers_the_rooms_residents_may_ask_for(client, open_room, schilderswijk):
-    page = client.get(schilderswijk.get_absolute_url()).content.decode()
-    assert f"/ruimte/{open_room.pk}/aanvragen" in page
+def test_the_branch_page_offers_the_rooms_one_may_ask_for(client, open_room, schilderswijk):
+    url = f"/ruimte/{open_room.pk}/aanvragen"
+    assert url in client.get(schilderswijk.get_absolute_url()).content.decode()
     SpacePolicy.objects.filter(space=open_room).update(bookable_by="partners")
     cache.clear()  # the public page is cached; a change of rules shows within a minute
-    assert (
-        f"/ruimte/{open_room.pk}/aanvragen"
-        not in client.get(schilderswijk.get_absolute_url()).content.decode()
+    page = client.get(schilderswijk.get_absolute_url()).content.decode()
+    assert url in page and "for your organisation" in page.replace(
+        "voor je organisatie", "for your organisation"
     )
+    SpacePolicy.objects.filter(space=open_room).update(bookable_by="staff")
+    cache.clear()
+    assert url not in client.get(schilderswijk.get_absolute_url()).content.decode()
+
+
+def test_a_space_for_partners_takes_requests_that_name_an_organisation(
+    client, open_room, next_monday, maker
+):
+    SpacePolicy.objects.filter(space=open_room).update(bookable_by="partners")
+    open_room.refresh_from_db()
+    with pytest.raises(ValidationError) as nameless:
+        ask(open_room, next_monday)
+    assert "organisation" in nameless.value.message_dict
+    booking = ask(open_room, next_monday, organisation="  Stichting Buurtwerk  ")
+    assert (booking.purpose, booking.requester_organisation) == ("partner", "Stichting Buurtwerk")
+    # The form asks for the organisation and refuses without it; the staff queue shows it.
+    url = f"/ruimte/{open_room.pk}/aanvragen"
+    later = next_monday + datetime.timedelta(days=1)
+    refused = client.post(url, form(open_room, later))
+    assert refused.status_code == 400 and not Booking.objects.filter(starts_at__date=later)
+    sent = client.post(url, form(open_room, later, organisation="Humanitas"))
+    assert sent.status_code == 200
+    assert Booking.objects.get(starts_at__date=later).requester_organisation == "Humanitas"
+    client.force_login(maker)
+    queue = client.get(f"/staff/ruimtes/{open_room.branch.slug}/aanvragen").content.decode()
+    assert "Stichting Buurtwerk" in queue and "Humanitas" in queue
+    # Through the API as well.
+    api = APIClient().post(
+        f"/api/v1/spaces/{open_room.pk}/booking-requests",
+        {
+            "starts_at": at(later, 17).isoformat(),
+            "ends_at": at(later, 18).isoformat(),
+            "title": "Overleg",
+            "name": "Jan",
+            "email": "jan@example.org",
+            "expected_people": 4,
+        },
+        format="json",
+    )
+    assert api.status_code == 400
+    assert [p["name"] for p in api.json()["invalid_params"]] == ["organisation"]

@@ -1,5 +1,6 @@
-"""Residents ask for a space: a form without an account, rate-limited, with a honeypot.
-Only spaces whose rules take requests from residents have one (404 elsewhere)."""
+"""Residents and organisations ask for a space: a form without an account, rate-limited,
+with a honeypot. Only spaces whose rules take requests from residents or from partners have
+one (404 elsewhere); a partners' space asks for the organisation."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -25,9 +26,10 @@ def request_space(request, pk: int):
     space = get_object_or_404(
         Space.objects.select_related("branch", "booking_policy"),
         pk=pk,
-        booking_policy__bookable_by=SpacePolicy.BookableBy.RESIDENTS,
+        booking_policy__bookable_by__in=services.REQUESTABLE,
     )
-    form = BookingRequestForm(request.POST or None)
+    for_organisations = space.booking_policy.bookable_by == SpacePolicy.BookableBy.PARTNERS
+    form = BookingRequestForm(request.POST or None, for_organisations=for_organisations)
     status = 200
     if request.method == "POST":
         if form.caught_bot:

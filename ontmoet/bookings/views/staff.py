@@ -234,8 +234,7 @@ class RequestListView(BranchStaffMixin, TemplateView):
         waiting = (
             Booking.objects.filter(
                 space__branch=self.branch,
-                status=Booking.Status.TENTATIVE,
-                purpose=Booking.Purpose.RESIDENT,
+                status=Booking.Status.TENTATIVE,  # staff book at once: tentative is a request
             )
             .select_related("space")
             .order_by("created_at")
