@@ -89,6 +89,7 @@ class BranchAvailabilityView(generics.GenericAPIView):
             OpenApiParameter("to", str, required=True, description="at most 31 days later"),
         ],
         summary="When each space of a branch is held, between two moments (buffers included)",
+        operation_id="spaces_of_branch_availability",
         auth=[],
     )
     def get(self, request):
