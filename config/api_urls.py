@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("ontmoet.registrations.api.urls")),
     path("", include("ontmoet.bookings.api.urls")),
     path("", include("ontmoet.studyplaces.api.urls")),
+    path("", include("ontmoet.partners.api.urls")),
     re_path(r"^.*$", api_not_found),
 ]

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "ontmoet.registrations",
     "ontmoet.bookings",
     "ontmoet.studyplaces",
+    "ontmoet.partners",
     "ontmoet.site",
     "ontmoet.backoffice",
     "ontmoet.demo",

@@ -27,8 +27,21 @@ def _availability(activity: Activity, now) -> str:
     return "https://schema.org/InStock"
 
 
+# The partner roles (ontmoet.partners.models.Role) that organise; the others contribute.
+ORGANISING = ("organiser", "co_organiser")
+
+
+def _organisation(partner, base_url: str) -> dict:
+    return {
+        "@type": "Organization",
+        "name": partner.name,
+        "url": partner.website or f"{base_url}{partner.get_absolute_url()}",
+    }
+
+
 def activity_jsonld(activity: Activity, *, base_url: str, now) -> dict:
     branch = activity.branch
+    hosts = list(activity.hosts.all())  # co-hosting partners, prefetched by the selector
     url = f"{base_url}{activity.get_absolute_url()}"
     data = {
         "@context": "https://schema.org",
@@ -59,6 +72,7 @@ def activity_jsonld(activity: Activity, *, base_url: str, now) -> dict:
         "organizer": [
             {"@type": "Organization", "name": settings.ORGANISATION_NAME, "url": base_url + "/"}
         ]
+        + [_organisation(h.partner, base_url) for h in hosts if h.role in ORGANISING]
         + [{"@type": "Organization", "name": name} for name in activity.organisers],
         "offers": {
             "@type": "Offer",
@@ -68,6 +82,9 @@ def activity_jsonld(activity: Activity, *, base_url: str, now) -> dict:
             "url": url,
         },
     }
+    contributors = [_organisation(h.partner, base_url) for h in hosts if h.role not in ORGANISING]
+    if contributors:
+        data["contributor"] = contributors
     if branch.latitude is not None and branch.longitude is not None:
         data["location"]["geo"] = {
             "@type": "GeoCoordinates",

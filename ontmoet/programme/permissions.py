@@ -34,3 +34,18 @@ def access_activity_for_staff(*, user, pk, edit: bool = False) -> Activity:
 def ensure_can_edit_branch(*, user, branch) -> None:
     if not scoping.can_edit_branch(user, getattr(branch, "pk", None)):
         raise PermissionDenied("You may not plan activities for this branch.")
+
+
+def ensure_can_edit_activity(*, user, activity: Activity) -> None:
+    """Staff of the activity's branch may change it. A partner's contact may change a draft
+    their organisation co-organises, or propose one (``ontmoet.partners.permissions``
+    holds that rule; imported here so that the programme does not depend on partners at
+    import time)."""
+    if scoping.can_edit_branch(user, activity.branch_id):
+        return
+    if not scoping.is_backoffice_user(user):
+        from ontmoet.partners.permissions import partner_may_edit_activity
+
+        if partner_may_edit_activity(user, activity):
+            return
+    raise PermissionDenied("You may not change this activity.")

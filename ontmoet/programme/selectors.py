@@ -296,7 +296,12 @@ def activity_detail_public(*, pk: int) -> Activity:
         Activity.objects.public()
         .select_related("branch", "branch__district", "space", "format", "series")
         .prefetch_related(
-            "themes", "audiences", "library_functions", "accessibility_features", "sessions"
+            "themes",
+            "audiences",
+            "library_functions",
+            "accessibility_features",
+            "sessions",
+            "hosts__partner",  # co-hosting partners (ontmoet.partners)
         )
         .get(pk=pk)
     )

@@ -12,7 +12,7 @@ from ontmoet.core.audit import audit_record, diff, snapshot
 from ontmoet.core.pagecache import content_changed
 
 from .models import Activity, ActivitySearchTerm, ActivitySession
-from .permissions import ensure_can_edit_branch
+from .permissions import ensure_can_edit_activity, ensure_can_edit_branch
 from .search import stems
 
 # What staff may set on an activity, in the order the back-office form shows it.
@@ -129,7 +129,7 @@ def _room_follow(activity: Activity, actor) -> None:
 def activity_create(*, actor, data: dict[str, Any]) -> Activity:
     activity = Activity(created_by=actor if getattr(actor, "pk", None) else None)
     m2m = _apply(activity, data)
-    ensure_can_edit_branch(user=actor, branch=activity.branch)
+    ensure_can_edit_activity(user=actor, activity=activity)
     _save(activity, m2m)
     _room_follow(activity, actor)
     audit_record(
@@ -144,12 +144,12 @@ def activity_create(*, actor, data: dict[str, Any]) -> Activity:
 @transaction.atomic
 def activity_update(*, actor, activity: Activity, data: dict[str, Any]) -> Activity:
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
-    ensure_can_edit_branch(user=actor, branch=activity.branch)
+    ensure_can_edit_activity(user=actor, activity=activity)
     before = snapshot(activity, AUDITED_FIELDS)
     places_before = _places_snapshot(activity)
     m2m = _apply(activity, data)
-    # Moving an activity to another branch needs rights there too.
-    ensure_can_edit_branch(user=actor, branch=activity.branch)
+    # Moving an activity to another branch (or out of draft) needs rights for that too.
+    ensure_can_edit_activity(user=actor, activity=activity)
     _save(activity, m2m)
     _room_follow(activity, actor)
     _registrations_follow(activity, places_before)

@@ -241,34 +241,40 @@ def bookings_follow_activity(*, activity: Activity, actor) -> Booking | None:
     """Keep an activity's room booking in step with the activity (called by the programme
     services inside their transaction): book its space for its time, move the booking when
     the time or space changes, release it when the space is taken away or the activity is
-    cancelled. A taken space raises ``ValidationError`` on the field ``space``."""
+    cancelled. A taken space raises ``ValidationError`` on the field ``space``.
+
+    Staff of the branch confirm the booking. Anyone else who may draft the activity (a
+    partner) only holds the space tentatively: a taken time is refused all the same, and
+    the hold is confirmed, after the check, once staff save or publish the activity."""
     current = Booking.objects.filter(activity=activity, status__in=Booking.LIVE).first()
     wanted = activity.space_id and activity.status != Activity.Status.CANCELLED
     if not wanted:
         if current:
             _cancel(current, actor=actor, reason="activity")
         return None
-    if current and (current.space_id, current.starts_at, current.ends_at) == (
+    staff = scoping.can_edit_branch(actor, activity.branch_id)
+    unmoved = current and (current.space_id, current.starts_at, current.ends_at) == (
         activity.space_id,
         activity.starts_at,
         activity.ends_at,
-    ):
+    )
+    if unmoved and (current.status == Booking.Status.CONFIRMED or not staff):
         return current
     policy = policy_for(activity.space)
     booking = current or Booking(
         activity=activity,
         purpose=Booking.Purpose.ACTIVITY,
-        status=Booking.Status.CONFIRMED,
         created_by=actor if getattr(actor, "pk", None) else None,
         setup_minutes=policy.setup_minutes,
         cleanup_minutes=policy.cleanup_minutes,
     )
+    booking.status = Booking.Status.CONFIRMED if staff else Booking.Status.TENTATIVE
     booking.space_id = activity.space_id
     booking.title = activity.title[:200]
     booking.starts_at, booking.ends_at = activity.starts_at, activity.ends_at
     booking.set_block()
     try:
-        _save_checked(booking, ignore=booking.pk)
+        _save_checked(booking, ignore=booking.pk, check_status=Booking.Status.TENTATIVE)
     except BookingConflict as conflict:
         raise ValidationError({"space": conflict_message(conflict)}) from None
     return booking

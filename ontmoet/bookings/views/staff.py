@@ -236,6 +236,7 @@ class RequestListView(BranchStaffMixin, TemplateView):
                 space__branch=self.branch,
                 status=Booking.Status.TENTATIVE,  # staff book at once: tentative is a request
             )
+            .exclude(purpose=Booking.Purpose.ACTIVITY)  # confirmed when staff publish it
             .select_related("space")
             .order_by("created_at")
         )

@@ -102,7 +102,9 @@ def theme_detail(request, slug: str):
 @require_safe
 @cache_public_page(PUBLIC_CONTENT)
 def series_detail(request, slug: str):
-    series = get_object_or_404(Series.objects.prefetch_related("themes"), slug=slug)
+    series = get_object_or_404(
+        Series.objects.prefetch_related("themes", "hosts__partner"), slug=slug
+    )
     activities = list(
         series.activities.public().select_related("branch", "format").order_by("starts_at")
     )

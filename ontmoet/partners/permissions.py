@@ -1,0 +1,67 @@
+"""What a partner's contact may see and change: only what their organisation co-organises.
+
+A contact is a ``PartnerMember`` with an active account and no staff role. They see the
+activities their partner is linked to (any role), change those still in draft (the library
+publishes), and propose new drafts for the branches their partner works with. Everything
+else is a 404 for them, as other branches' records are for staff: existence is not
+disclosed. The programme's services ask ``partner_may_edit_activity`` for users who are
+not staff of the activity's branch, so the rule is written here once.
+"""
+
+from django.http import Http404
+
+from ontmoet.programme.models import Activity
+
+from .models import Partner, PartnerMember
+
+
+def partner_of(user) -> Partner | None:
+    """The active partner the user acts for, or None."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    cached = getattr(user, "_ontmoet_partner", False)
+    if cached is False:
+        member = (
+            PartnerMember.objects.select_related("partner")
+            .filter(user=user, partner__is_active=True, accepted_at__isnull=False)
+            .first()
+        )
+        cached = member.partner if member else None
+        user._ontmoet_partner = cached
+    return cached
+
+
+def activities_of_partner(partner: Partner):
+    return Activity.objects.filter(hosts__partner=partner).distinct()
+
+
+def access_activity_for_partner(*, user, pk) -> Activity:
+    """An activity the user's partner co-organises; else 404."""
+    partner = partner_of(user)
+    if partner is None:
+        raise Http404
+    try:
+        return (
+            activities_of_partner(partner)
+            .select_related("branch", "space", "format", "series")
+            .get(pk=pk)
+        )
+    except (Activity.DoesNotExist, ValueError, TypeError, OverflowError):
+        raise Http404 from None
+
+
+def partner_may_edit_activity(user, activity: Activity) -> bool:
+    """A draft that the user's partner co-organises, or a new draft for one of the branches
+    the partner works with (any branch when none is set)."""
+    partner = partner_of(user)
+    if partner is None or activity.status != Activity.Status.DRAFT:
+        return False
+    if activity.pk is not None and activity.hosts.filter(partner=partner).exists():
+        # Moving it to another branch needs that branch to be one of the partner's.
+        return partner_may_use_branch(partner, activity.branch_id)
+    return activity.pk is None and partner_may_use_branch(partner, activity.branch_id)
+
+
+def partner_may_use_branch(partner: Partner, branch_id) -> bool:
+    branch_ids = set(partner.branches.values_list("pk", flat=True))
+    return not branch_ids or branch_id in branch_ids
