@@ -16,6 +16,8 @@ from collections import Counter
 
 from django.db.models import Prefetch
 
+from ontmoet.partners.models import Partner, Role
+from ontmoet.partners.services import activity_hosts_set
 from ontmoet.programme.models import (
     Activity,
     Audience,
@@ -68,6 +70,7 @@ class Lookups:
         self.branches = {b.slug: b for b in Branch.objects.all()}
         self.spaces = {s.pk: s for s in Space.objects.all()}
         self.series = {s.slug: s for s in Series.objects.all()}
+        self.partners = {p.name: p for p in Partner.objects.all()}
 
     @staticmethod
     def pick(mapping: dict, slugs: list[str]) -> list:
@@ -86,7 +89,8 @@ class Lookups:
             "ends_at": spec.ends_at,
             "languages": spec.languages,
             "accessibility_notes": spec.accessibility_notes,
-            "organisers": spec.organisers,
+            # Names of partners become links (hosts); other names stay as plain text.
+            "organisers": [n for n in spec.organisers if n not in self.partners],
             "series": self.series.get(spec.series),
             "registration_mode": spec.registration_mode,
             "capacity": spec.capacity,
@@ -121,6 +125,13 @@ def load_activities(*, actor, count: int, today: datetime.date) -> int:
         if spec.format not in lookups.formats or spec.branch not in lookups.branches:
             continue
         activity = activity_create(actor=actor, data=lookups.service_data(spec))
+        hosts = [
+            (lookups.partners[name], Role.CO_ORGANISER)
+            for name in spec.organisers
+            if name in lookups.partners
+        ]
+        if hosts:
+            activity_hosts_set(actor=actor, activity=activity, hosts=hosts)
         if spec.status in {"published", "cancelled"}:
             activity = activity_publish(actor=actor, activity=activity)
         if spec.status == "cancelled":

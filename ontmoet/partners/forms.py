@@ -18,6 +18,8 @@ MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT
 
 
 class PartnerForm(AccessibleErrorsMixin, forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Partner
         fields = ["name", "kind", "description", "website", "branches", "is_public", "is_active"]

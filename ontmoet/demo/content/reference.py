@@ -552,12 +552,8 @@ FREEDOM_SERIES = {
     "veiligheid, privacy en herdenken. (Demo: de partners zijn genoemd in de beleidstekst van "
     "de bibliotheek; de afzonderlijke debatten zijn verzonnen.)",
     "themes": ["vrijheid", "rechtvaardigheid"],
-    "organisers": [
-        "Persbureau ANP",
-        "Instituut Clingendael",
-        "Beeld & Geluid",
-        "Universiteit Leiden",
-    ],
+    # Its co-hosts are partners with roles (content/partners.py, SERIES_HOSTS).
+    "organisers": [],
 }
 
 DIGITAL_SERIES = {
@@ -581,7 +577,7 @@ LANGUAGE_CAFE_SERIES = {
     "begeleid door taalvrijwilligers van het Taalhuis Den Haag. Iedereen die Nederlands wil "
     "oefenen is welkom, op elk niveau. (Demo-inhoud.)",
     "themes": [],
-    "organisers": ["Taalhuis Den Haag"],
+    "organisers": [],  # hosted by the partner Taalhuis Den Haag (content/partners.py)
 }
 
 SERIES = [FREEDOM_SERIES, DIGITAL_SERIES, LANGUAGE_CAFE_SERIES]

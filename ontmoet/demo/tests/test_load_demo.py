@@ -11,6 +11,7 @@ from ontmoet.core.models import AuditEntry
 from ontmoet.demo.activities import demo_plan, load_activities
 from ontmoet.demo.content import reference
 from ontmoet.demo.seed import Tally, load_reference
+from ontmoet.partners.models import Partner
 from ontmoet.programme.models import (
     MAX_DURATION,
     Activity,
@@ -122,9 +123,13 @@ def test_freedom_series_has_partners_and_past_and_upcoming_debates():
     load_demo(activities=20)  # the series with fixed dates come first in the plan
 
     series = Series.objects.get(slug="vrijheid-in-debat")
-    assert len(series.organisers) >= 3
-    assert "Instituut Clingendael" in series.organisers
+    hosts = dict(series.hosts.values_list("partner__name", "role"))
+    assert len(hosts) == 4 and hosts["Instituut Clingendael"] == "content"
+    assert hosts["Persbureau ANP"] == "media"
     debates = series.activities.all()
+    # Each debate is co-organised by one of the series' partners, as a link, not a name.
+    assert all(d.hosts.filter(partner__name__in=hosts).exists() for d in debates)
+    assert not any(name in hosts for d in debates for name in d.organisers)
     now = timezone.now()
     assert debates.filter(starts_at__lt=now).exists()
     assert debates.filter(starts_at__gt=now).exists()
@@ -229,3 +234,27 @@ def test_history_of_rooms_and_study_places():
     forecast = zone_busy_hours(zones=list(central), weekday=today.weekday(), today=today)
     assert all(forecast.values())  # every central zone has hours to show
     assert all(h.present <= h.seats for hours in forecast.values() for h in hours)
+
+
+@pytest.mark.django_db
+def test_partners_with_agreements_a_contact_and_a_proposal():
+    load_demo(activities=20)
+    assert Partner.objects.count() >= 8
+    assert set(Partner.objects.values_list("kind", flat=True)) >= {
+        "media",
+        "education",
+        "cultural",
+        "social",
+        "neighbourhood",
+        "municipal",
+        "national_library",
+    }
+    taalhuis = Partner.objects.get(name="Taalhuis Den Haag")
+    assert taalhuis.has_dpa_today
+    assert not Partner.objects.get(name="Persbureau ANP").has_dpa_today
+    contact = taalhuis.members.get().user
+    assert contact.check_password(reference.DEMO_PASSWORD) and contact.role == ""
+    draft = Activity.objects.get(hosts__partner=taalhuis, status="draft")
+    assert draft.bookings.exists() is False or draft.bookings.get().status == "tentative"
+    invited = Partner.objects.get(name="Bewonersinitiatief Schilderswijk Leest").members.get()
+    assert invited.accepted_at is None and not invited.user.is_active

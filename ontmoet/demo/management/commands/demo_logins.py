@@ -10,8 +10,10 @@ from django.db import DatabaseError
 from ontmoet.accounts.models import User
 
 from ...content.reference import DEMO_PASSWORD, USERS
+from ...partners import PARTNER_LOGIN
 
 LOGIN_URL = "http://127.0.0.1:8000/staff/login"
+PARTNER_LOGIN_URL = "http://127.0.0.1:8000/partner/inloggen"
 
 
 def existing_usernames() -> set[str] | None:
@@ -41,6 +43,11 @@ class Command(BaseCommand):
         for username, _role, _name, _branches, what in USERS:
             missing = "" if present is None or username in present else "  [not in this DB]"
             lines.append(f"  {username:<{width}}  {what}{missing}")
+        lines += [
+            "",
+            f"Demo partner workspace: {PARTNER_LOGIN_URL}",
+            f"  {PARTNER_LOGIN}  contact of Taalhuis Den Haag (same password)",
+        ]
         if present is None:
             lines += [
                 "",

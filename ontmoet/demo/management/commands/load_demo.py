@@ -22,6 +22,7 @@ from ontmoet.venues.models import Branch, District, Neighbourhood, Space
 from ...activities import load_activities
 from ...bookings import load_bookings, load_requests, load_space_policies
 from ...content.reference import DEMO_PASSWORD
+from ...partners import load_partners
 from ...registrations import load_registrations
 from ...seed import Tally, load_reference
 from ...study_history import load_study_history, load_study_today
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             users = load_reference(tally, today)
             actor = users["centraal"]
             load_space_policies()
+            tally.created["partners"] = load_partners(actor=actor, today=today)
             created = load_activities(actor=actor, count=options["activities"], today=today)
             tally.created["registrations"] = load_registrations(actor=actor)
             tally.created["room bookings"] = load_bookings(
