@@ -5,11 +5,13 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, permissions, status
-from rest_framework.exceptions import NotFound, Throttled, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, Throttled, ValidationError
 from rest_framework.response import Response
 
 from ontmoet.accounts import scoping
 from ontmoet.core.api import PROBLEM_CONTENT_TYPE, problem
+from ontmoet.partners.permissions import partner_of
+from ontmoet.partners.services import partner_room_request
 from ontmoet.venues.models import Branch, Space
 
 from .. import services
@@ -136,10 +138,15 @@ class BookingCreateView(generics.GenericAPIView):
             403: OpenApiResponse(description="Not staff of the space's branch"),
             409: OpenApiResponse(description="The space is already booked for that time"),
         },
-        summary="Book a space (staff token)",
+        summary="Book a space (staff token), or ask for it (partner token)",
+        description="With a staff token the booking is confirmed at once. With a partner "
+        "contact's token it is a request for a space lent to partners or residents: "
+        "tentative until the branch decides (201 with status tentative).",
     )
     def post(self, request):
         space, data = _space_and_input(BookingCreateSerializer, request)
+        if partner_of(request.user) is not None:
+            return _partner_request(request, space, data)
         try:
             booking = services.booking_create(actor=request.user, space=space, **data)
         except DjangoValidationError as error:
@@ -147,6 +154,27 @@ class BookingCreateView(generics.GenericAPIView):
         except services.BookingConflict as conflict:
             return _booking_conflict(request, conflict)
         return Response(BookingSerializer(booking).data, status=status.HTTP_201_CREATED)
+
+
+def _partner_request(request, space, data) -> Response:
+    """A partner's contact asks for the space; the branch decides (partners.services)."""
+    try:
+        booking = partner_room_request(
+            actor=request.user,
+            space=space,
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            title=data["title"],
+            expected_people=data.get("expected_people"),
+            needs=data.get("notes", ""),
+        )
+    except services.RequestRefused:
+        raise PermissionDenied(_("This space takes no requests from partners.")) from None
+    except DjangoValidationError as error:
+        raise ValidationError(error.message_dict) from None
+    except services.BookingConflict:
+        return _conflict(request, str(services.TAKEN_FOR_THE_PUBLIC))
+    return Response(BookingSerializer(booking).data, status=status.HTTP_201_CREATED)
 
 
 class SeriesCreateView(generics.GenericAPIView):

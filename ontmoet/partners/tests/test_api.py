@@ -1,0 +1,70 @@
+"""A partner contact's token asks for rooms through POST /api/v1/bookings: a tentative
+request for spaces lent to partners, never a confirmed booking, audited."""
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from ontmoet.bookings.models import Booking, SpacePolicy
+from ontmoet.core.models import AuditEntry
+from ontmoet.venues.models import OpeningHours
+
+
+@pytest.fixture
+def partner_room(space, schilderswijk):
+    SpacePolicy.objects.update_or_create(
+        space=space, defaults={"bookable_by": "partners", "max_hours": 4}
+    )
+    for weekday in range(7):
+        OpeningHours.objects.create(
+            branch=schilderswijk, weekday=weekday, opens="09:00", closes="21:00"
+        )
+    return space
+
+
+def token_client(user) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return client
+
+
+def body(space, tomorrow_at, start=10, end=12):
+    return {
+        "space": space.pk,
+        "starts_at": tomorrow_at(start).isoformat(),
+        "ends_at": tomorrow_at(end).isoformat(),
+        "title": "Vrijwilligersoverleg",
+        "expected_people": 8,
+    }
+
+
+def test_a_partner_token_asks_and_never_books(contact, partner, partner_room, tomorrow_at, maker):
+    client = token_client(contact)
+    made = client.post("/api/v1/bookings", body(partner_room, tomorrow_at), format="json")
+    assert made.status_code == 201 and made.json()["status"] == "tentative"
+    booking = Booking.objects.get()
+    assert (booking.purpose, booking.requester_organisation) == ("partner", partner.name)
+    assert AuditEntry.objects.filter(code="partners.room.requested", actor=contact).exists()
+    # A time confirmed for someone else is refused without saying for whom.
+    token_client(maker).post(
+        "/api/v1/bookings", body(partner_room, tomorrow_at, 14, 16), format="json"
+    )
+    taken = client.post("/api/v1/bookings", body(partner_room, tomorrow_at, 14, 16), format="json")
+    assert taken.status_code == 409 and "Vrijwilligersoverleg" not in taken.content.decode()
+    SpacePolicy.objects.filter(space=partner_room).update(bookable_by="staff")
+    refused = client.post(
+        "/api/v1/bookings", body(partner_room, tomorrow_at, 17, 18), format="json"
+    )
+    assert refused.status_code == 403
+    assert Booking.objects.filter(status="confirmed").count() == 1  # only the maker's
+
+
+def test_a_partner_token_cannot_use_the_staff_api(contact, partner_room, tomorrow_at):
+    client = token_client(contact)
+    series = client.post(
+        "/api/v1/booking-series",
+        {**body(partner_room, tomorrow_at), "rule": "FREQ=WEEKLY;COUNT=3"},
+        format="json",
+    )
+    assert series.status_code in (403, 404)
+    assert not Booking.objects.exists()
