@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("ontmoet.bookings.api.urls")),
     path("", include("ontmoet.studyplaces.api.urls")),
     path("", include("ontmoet.partners.api.urls")),
+    path("", include("ontmoet.initiatives.api.urls")),
     re_path(r"^.*$", api_not_found),
 ]

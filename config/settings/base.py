@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ontmoet.bookings",
     "ontmoet.studyplaces",
     "ontmoet.partners",
+    "ontmoet.initiatives",
     "ontmoet.site",
     "ontmoet.backoffice",
     "ontmoet.demo",
@@ -230,4 +231,8 @@ RATE_LIMITS = {
     "booking-request-email": (int(os.environ.get("RATE_LIMIT_REQUEST_PER_EMAIL", "5")), 3600),
     "seat-address": (int(os.environ.get("RATE_LIMIT_SEAT_PER_ADDRESS", "120")), 600),
     "seat-email": (int(os.environ.get("RATE_LIMIT_SEAT_PER_EMAIL", "10")), 3600),
+    "idea-address": (int(os.environ.get("RATE_LIMIT_IDEA_PER_ADDRESS", "10")), 3600),
+    "idea-email": (int(os.environ.get("RATE_LIMIT_IDEA_PER_EMAIL", "5")), 86400),
+    "idea-message-address": (int(os.environ.get("RATE_LIMIT_IDEA_MESSAGE", "30")), 3600),
+    "support-address": (int(os.environ.get("RATE_LIMIT_SUPPORT_PER_ADDRESS", "60")), 3600),
 }

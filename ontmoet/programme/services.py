@@ -116,22 +116,24 @@ def _registrations_follow(activity: Activity, before: dict) -> None:
     registrations_follow_activity(activity_id=activity.pk, before=before)
 
 
-def _room_follow(activity: Activity, actor) -> None:
+def _room_follow(activity: Activity, actor, *, tentative: bool = False) -> None:
     """An activity with a space holds a booking of it for its time; the bookings service
     books, moves or releases it in this same transaction and refuses a clash with a
     ``ValidationError`` on ``space``. (Imported here, like registrations above.)"""
     from ontmoet.bookings.services import bookings_follow_activity
 
-    bookings_follow_activity(activity=activity, actor=actor)
+    bookings_follow_activity(activity=activity, actor=actor, tentative=tentative)
 
 
 @transaction.atomic
-def activity_create(*, actor, data: dict[str, Any]) -> Activity:
+def activity_create(*, actor, data: dict[str, Any], tentative_room: bool = False) -> Activity:
+    """A new activity (a draft). ``tentative_room`` holds its space without confirming it,
+    for a draft made from a resident's idea; staff confirm it by saving or publishing."""
     activity = Activity(created_by=actor if getattr(actor, "pk", None) else None)
     m2m = _apply(activity, data)
     ensure_can_edit_activity(user=actor, activity=activity)
     _save(activity, m2m)
-    _room_follow(activity, actor)
+    _room_follow(activity, actor, tentative=tentative_room)
     audit_record(
         actor=actor,
         code="programme.activity.created",

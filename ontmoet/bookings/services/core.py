@@ -237,22 +237,25 @@ def _cancel(booking: Booking, *, actor, reason: str) -> Booking:
     return booking
 
 
-def bookings_follow_activity(*, activity: Activity, actor) -> Booking | None:
+def bookings_follow_activity(
+    *, activity: Activity, actor, tentative: bool = False
+) -> Booking | None:
     """Keep an activity's room booking in step with the activity (called by the programme
     services inside their transaction): book its space for its time, move the booking when
     the time or space changes, release it when the space is taken away or the activity is
     cancelled. A taken space raises ``ValidationError`` on the field ``space``.
 
-    Staff of the branch confirm the booking. Anyone else who may draft the activity (a
-    partner) only holds the space tentatively: a taken time is refused all the same, and
-    the hold is confirmed, after the check, once staff save or publish the activity."""
+    Staff of the branch confirm the booking (unless they ask for a ``tentative`` hold).
+    Anyone else who may draft the activity (a partner) only holds the space tentatively: a
+    taken time is refused all the same, and the hold is confirmed, after the check, once
+    staff save or publish the activity."""
     current = Booking.objects.filter(activity=activity, status__in=Booking.LIVE).first()
     wanted = activity.space_id and activity.status != Activity.Status.CANCELLED
     if not wanted:
         if current:
             _cancel(current, actor=actor, reason="activity")
         return None
-    staff = scoping.can_edit_branch(actor, activity.branch_id)
+    staff = scoping.can_edit_branch(actor, activity.branch_id) and not tentative
     unmoved = current and (current.space_id, current.starts_at, current.ends_at) == (
         activity.space_id,
         activity.starts_at,
