@@ -16,7 +16,7 @@ from ontmoet.core.ratelimit import address_and_email_retry_after, client_address
 from .. import services
 from ..forms import IdeaForm, MessageForm
 from ..links import initiative_by_token, status_url
-from ..models import Initiative
+from ..models import Initiative, SupportKey
 
 # A random id of the browser, kept only to count its "I would join this" once per idea; the
 # server stores a digest salted per idea, never the id itself.
@@ -90,7 +90,12 @@ def ideas_open(request):
         .exclude(status__in=[Initiative.Status.DECLINED, Initiative.Status.PARKED])
         .select_related("branch")
     )
-    supported = set(request.session.get("supported", []))
+    key = request.COOKIES.get(SUPPORT_COOKIE, "")[:64]
+    supported = set()
+    if key:
+        digests = {services.support_digest(i, key): i.pk for i in ideas}
+        found = SupportKey.objects.filter(digest__in=list(digests))
+        supported = {digests[d] for d in found.values_list("digest", flat=True)}
     return render(request, "initiatives/public/open.html", {"ideas": ideas, "supported": supported})
 
 

@@ -1,0 +1,167 @@
+"""The idea's path through the pages: the public form, the status link, support on the
+public page of ideas; the board's pages by role; the overview; the API. Other people's
+ideas are a 404, also when guessing ids or links; text is always shown escaped."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from conftest import make_user
+from ontmoet.initiatives import services
+from ontmoet.initiatives.links import status_token
+from ontmoet.initiatives.models import Initiative
+
+from .conftest import idea_data
+
+
+def form_data(branch, **extra):
+    data = {k: v for k, v in idea_data(branch).items() if v is not None}
+    data["branch"] = branch.pk
+    data.update(extra)
+    return {k: v for k, v in data.items() if v is not False}
+
+
+def test_the_public_form_and_status_page(client, schilderswijk):
+    page = client.get("/ideeen/nieuw")
+    assert page.status_code == 200 and 'name="website"' in page.content.decode()
+    sent = client.post("/ideeen/nieuw", form_data(schilderswijk))
+    assert sent.status_code == 200
+    idea = Initiative.objects.get()
+    link = f"/idee/{status_token(idea)}"
+    assert link in sent.content.decode()
+    status = client.get(link)
+    assert status.status_code == 200 and status["X-Robots-Tag"] == "noindex, nofollow"
+    answered = client.post(link, {"text": "Ik kan ook op vrijdag."})
+    assert answered.status_code == 302 and idea.messages.get().author == "initiator"
+    bad = client.post("/ideeen/nieuw", form_data(schilderswijk, initiator_email="geen"))
+    assert bad.status_code == 400 and Initiative.objects.count() == 1
+    bot = client.post("/ideeen/nieuw", form_data(schilderswijk, website="http://spam"))
+    assert bot.status_code == 200 and Initiative.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["1-00000000000000000000000000000000", "abc", "1", "99999999999999999999-x", "-"],
+)
+def test_guessed_status_links_are_404(client, idea, token):
+    assert client.get(f"/idee/{token}").status_code == 404
+
+
+def test_the_form_is_rate_limited(client, schilderswijk, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "idea-email": (2, 86400)}
+    for _ in range(2):
+        client.post("/ideeen/nieuw", form_data(schilderswijk))
+    assert client.post("/ideeen/nieuw", form_data(schilderswijk)).status_code == 429
+
+
+def test_malicious_text_is_stored_and_shown_escaped(client, maker, schilderswijk):
+    evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    idea = services.initiative_submit(
+        data=idea_data(schilderswijk, title=evil[:200], description=evil * 20)
+    )
+    services.initiative_message_add(initiative=idea, text=evil)
+    for url, who in ((f"/idee/{status_token(idea)}", None), (f"/staff/ideeen/{idea.pk}", maker)):
+        if who:
+            client.force_login(who)
+        html = client.get(url).content.decode()
+        assert "<script>alert" not in html and "&lt;script&gt;" in html
+    assert Initiative.objects.get().title == evil[:200]  # stored as given
+
+
+def test_support_on_the_public_page(client, idea, maker):
+    assert "Repair café" not in client.get("/ideeen").content.decode()
+    assert client.post(f"/ideeen/{idea.pk}/meedoen").status_code == 404  # not open
+    services.initiative_support_open(actor=maker, initiative=idea, is_open=True)
+    assert "Repair café" in client.get("/ideeen").content.decode()
+    client.post(f"/ideeen/{idea.pk}/meedoen")
+    client.post(f"/ideeen/{idea.pk}/meedoen")  # the same browser: counted once
+    idea.refresh_from_db()
+    assert idea.supporters == 1
+    assert "Dank je wel" in client.get("/ideeen").content.decode()
+    assert "yusuf" not in client.get("/ideeen").content.decode().lower()  # no initiator
+
+
+@pytest.mark.parametrize(
+    ("who", "queue", "detail", "act"),
+    [
+        ("anonymous", 302, 302, 302),
+        ("maker", 200, 200, 302),  # their branch
+        ("other_maker", 200, 404, 404),
+        ("reader", 200, 200, 404),
+        ("central", 200, 200, 302),
+        ("contact", 403, 403, 403),
+    ],
+)
+def test_board_pages_by_role(client, idea, who, queue, detail, act, request, transvaal):
+    users = {
+        "maker": lambda: request.getfixturevalue("maker"),
+        "reader": lambda: request.getfixturevalue("reader"),
+        "central": lambda: request.getfixturevalue("central"),
+        "other_maker": lambda: make_user("ander", role="programme_maker", branches=[transvaal]),
+        "contact": lambda: make_user("partnercontact"),
+    }
+    if who in users:
+        client.force_login(users[who]())
+    assert client.get("/staff/ideeen").status_code == queue
+    assert client.get(f"/staff/ideeen/{idea.pk}").status_code == detail
+    message = {"action": "message", "message-text": "Een vraag"}
+    assert client.post(f"/staff/ideeen/{idea.pk}", message).status_code == act
+    if who == "other_maker":
+        assert "Repair café" not in client.get("/staff/ideeen").content.decode()
+
+
+def test_the_board_accepts_an_idea_into_a_draft(client, idea, maker, draft):
+    client.force_login(maker)
+    url = f"/staff/ideeen/{idea.pk}"
+    review = {"action": "review", "review-non_commercial": "on", "review-notes": "Prima."}
+    assert client.post(url, review).status_code == 302
+    no_reason = {"action": "decide", "decide-status": "declined"}
+    assert client.post(url, no_reason).status_code == 400
+    accept = {
+        "action": "decide",
+        "decide-status": "accepted",
+        "decide-reason": "Leuk plan!",
+        "decide-format": draft["format"].pk,
+        "decide-branch": draft["branch"].pk,
+        "decide-space": draft["space"].pk,
+        "decide-starts_at": draft["starts_at"].strftime("%Y-%m-%dT%H:%M"),
+        "decide-ends_at": draft["ends_at"].strftime("%Y-%m-%dT%H:%M"),
+    }
+    assert client.post(url, accept).status_code == 302
+    idea.refresh_from_db()
+    assert idea.status == "accepted" and idea.activity.status == "draft"
+    status = client.get(f"/idee/{status_token(idea)}").content.decode()
+    assert "Leuk plan!" in status
+
+
+def test_overview_counts(client, idea, maker, central, make_activity):
+    services.initiative_decide(actor=maker, initiative=idea, status="parked", reason="Later.")
+    make_activity()
+    client.force_login(central)
+    page = client.get("/staff/ideeen/overzicht")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Bibliotheek Schilderswijk" in html and "0% (1)" in html
+
+
+def test_the_api(schilderswijk, settings):
+    body = {
+        "title": "Schaakclub",
+        "description": "Wekelijks schaken voor jong en oud.",
+        "audience": "Iedereen",
+        "branch": schilderswijk.slug,
+        "name": "Kees",
+        "email": "kees@example.org",
+    }
+    made = APIClient().post("/api/v1/initiatives", body, format="json")
+    assert made.status_code == 201 and made.json()["status"] == "new"
+    assert "/idee/" in made.json()["status_url"]
+    assert (
+        APIClient().post("/api/v1/initiatives", {**body, "email": "x"}, format="json").status_code
+        == 400
+    )
+    long = APIClient().post(
+        "/api/v1/initiatives", {**body, "description": "x" * 5000}, format="json"
+    )
+    assert long.status_code == 400 and Initiative.objects.count() == 1
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "idea-email": (1, 86400)}
+    assert APIClient().post("/api/v1/initiatives", body, format="json").status_code == 429
