@@ -1,9 +1,9 @@
 """Benchmark databases: one SQLite file and one PostgreSQL database, filled once and reused.
 
-Filling 100,000 activities takes minutes, so a database that already holds enough activities
-is reused (after ``migrate``, which is cheap and picks up new migrations); ``--rebuild``
-starts from an empty one. Every management command runs under the production settings, the
-same ones the server uses.
+Filling 100,000 activities (and, for the spaces part, 520,000 room bookings) takes minutes,
+so a database that already holds enough of them is reused (after ``migrate``, which is cheap
+and picks up new migrations); ``--rebuild`` starts from an empty one. Every management
+command runs under the production settings, the same ones the server uses.
 """
 
 import os
@@ -154,8 +154,34 @@ def activity_counts(engine: Engine) -> tuple[int, int]:
     return int(total), int(upcoming)
 
 
-def prepare(engine: Engine, *, activities: int, rebuild: bool) -> dict:
-    """Bring the engine's database to ``activities`` activities; return what it holds."""
+BOOKING_COUNT_SCRIPT = """
+from ontmoet.bookings.models import Booking
+from ontmoet.demo.scale_bookings import scale_bookings
+from ontmoet.venues.models import Branch, Space
+print(
+    Booking.objects.count(),
+    scale_bookings().count(),
+    Booking.objects.filter(is_long=True).count(),
+    Booking.objects.filter(status="confirmed").count(),
+    Space.objects.count(),
+    Branch.objects.count(),
+)
+"""
+BOOKING_COUNT_KEYS = ("all", "generated", "long", "confirmed", "spaces", "branches")
+
+
+def booking_counts(engine: Engine) -> dict[str, int]:
+    """How many room bookings the engine's database holds (all, generated, long, ...)."""
+    if not (COMMANDS_DIR.parent.parent / "scale_bookings.py").exists():
+        return dict.fromkeys(BOOKING_COUNT_KEYS, 0)
+    out = manage(engine, "shell", "-c", BOOKING_COUNT_SCRIPT, capture=True)
+    values = [int(v) for v in out.split()[-len(BOOKING_COUNT_KEYS) :]]
+    return dict(zip(BOOKING_COUNT_KEYS, values, strict=True))
+
+
+def prepare(engine: Engine, *, activities: int, rebuild: bool, bookings: int = 0) -> dict:
+    """Bring the engine's database to ``activities`` activities and, if ``bookings``, that
+    many generated room bookings; return what it holds."""
     BENCH_VAR.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     if engine.sqlite_path is None and not _pg_exists():
@@ -165,16 +191,27 @@ def prepare(engine: Engine, *, activities: int, rebuild: bool) -> dict:
         reset(engine)
     manage(engine, "migrate", "--noinput", "-v0")
     total, _ = activity_counts(engine)
-    reused = total >= activities
+    generated = booking_counts(engine)["generated"] if bookings else 0
+    reused = total >= activities and generated >= bookings
     if reused:
-        log(f"{engine.name}: reusing the prepared database ({total:,} activities)")
+        log(
+            f"{engine.name}: reusing the prepared database ({total:,} activities"
+            + (f", {generated:,} generated room bookings)" if bookings else ")")
+        )
     else:
         # Both commands are idempotent: load_demo changes nothing the second time and
-        # generate_scale tops the generated activities up, so a half-filled database is
-        # completed rather than thrown away.
-        log(f"{engine.name}: {total:,} activities; loading the demo and generating more")
-        manage(engine, "load_demo")
-        manage(engine, "generate_scale", "--activities", str(activities))
+        # generate_scale tops the generated activities (and bookings) up, so a half-filled
+        # database is completed rather than thrown away.
+        log(
+            f"{engine.name}: {total:,} activities, {generated:,} generated room bookings; "
+            "loading the demo and generating more"
+        )
+        if total < activities:
+            manage(engine, "load_demo")
+        command = ["generate_scale", "--activities", str(activities)]
+        if bookings:
+            command += ["--bookings", str(bookings)]
+        manage(engine, *command)
     if engine.sqlite_path is None:
         # Autovacuum would analyse the freshly filled tables within minutes anyway; doing it
         # now keeps it from happening (and changing plans) in the middle of a measurement.
@@ -185,12 +222,23 @@ def prepare(engine: Engine, *, activities: int, rebuild: bool) -> dict:
     total, upcoming = activity_counts(engine)
     if total < activities:
         raise RuntimeError(f"{engine.name}: expected {activities:,} activities, found {total:,}")
-    return {
+    result = {
         "activities": total,
         "upcoming_public": upcoming,
         "reused": reused,
         "prepare_seconds": time.monotonic() - started,
     }
+    if bookings:
+        counts = booking_counts(engine)
+        # The spaces are nearly full at this scale: a handful may not fit, which is no reason
+        # to throw the run away; the report says how many there are.
+        if counts["generated"] < 0.99 * bookings:
+            raise RuntimeError(
+                f"{engine.name}: expected {bookings:,} generated room bookings, "
+                f"found {counts['generated']:,}"
+            )
+        result["bookings"] = counts
+    return result
 
 
 def collectstatic() -> None:

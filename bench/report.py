@@ -17,7 +17,9 @@ INTRO = """# Benchmarks
 `make bench` (`bench/run.py`) measures the public programme the way residents reach it: over
 HTTP, under the production server (gunicorn, `config.settings.production`, `DEBUG` off, no
 access log), with a database holding 100,000 activities, once on SQLite and once on
-PostgreSQL. Timing lives here and never in a test.
+PostgreSQL; then a registration rush, and the spaces: a branch's spaces for a week and the
+occupancy feed with 520,000 room bookings (issue 4: p95 ≤ 30 ms and ≤ 10 ms). Timing lives
+here and never in a test.
 
 ## Target
 With 100,000 activities, under the production server with 2 or more workers, on SQLite and
@@ -62,8 +64,9 @@ on PostgreSQL, at 50 requests/s measured at the origin:
 
 ## Running it
 ```sh
-make bench                                # both engines, results into this file
+make bench                                # both engines, all parts, results into this file
 .venv/bin/python bench/run.py --help      # --rebuild, --engines, --rate, --duration, ...
+.venv/bin/python bench/run.py --only spaces  # one part: programme, rush or spaces
 ```
 Raw per-request samples of each run are kept in `var/bench/results-<time>.json`.
 """
@@ -364,9 +367,57 @@ def rush_markdown(run: dict) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def spaces_markdown(run: dict) -> str:
+    cfg = run["config"]
+    out = [
+        "## Spaces: latest results",
+        "",
+        *_machine_lines(run),
+        f"- **Load**: {cfg['rate']:g} requests/s open loop, {cfg['warmup']:g} s warm-up + "
+        f"{cfg['duration']:g} s measured per scenario; gunicorn {cfg['workers']} "
+        f"{cfg['worker_class']} workers",
+        "",
+    ]
+    for result in run["spaces"]:
+        out.append(f"### {result['engine']}")
+        out.append("")
+        if result.get("skipped"):
+            out += [f"Skipped: {result['skipped']}", ""]
+            continue
+        if result.get("failed"):
+            out += [f"Failed: {result['failed']}", ""]
+            continue
+        db = result["database"]
+        b = db.get("bookings", {})
+        out.append(
+            f"{b.get('all', 0):,} room bookings ({b.get('generated', 0):,} generated, "
+            f"{b.get('confirmed', 0):,} confirmed, {b.get('long', 0):,} held for more than a "
+            f"day) in {b.get('spaces', 0)} spaces of {b.get('branches', 0)} branches, and "
+            f"{db['activities']:,} activities; database "
+            f"{'reused' if db['reused'] else 'prepared in this run'} "
+            f"({db['prepare_seconds']:.0f} s). The load generator sent every request at most "
+            f"{result['max_lag_ms']:.1f} ms after its scheduled time and used "
+            f"{max(sc['generator_cpu_ms'] for sc in result['scenarios']):.1f} ms CPU per "
+            "request at most."
+        )
+        warm = {sc["key"]: sc.get("warmup_errors", 0) for sc in result["scenarios"]}
+        if any(warm.values()):
+            out.append(
+                "Errors during the warm-up (not in the table): "
+                + ", ".join(f"{key} {n}" for key, n in warm.items() if n)
+                + "."
+            )
+        out.append("")
+        out += engine_table(result, cfg["rate"])
+        out += ["", "<details><summary>By URL kind</summary>", ""]
+        out += kinds_table(result)
+        out += ["", "</details>", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
 # The generated part of the docs holds one block per part of the benchmark, so that a run of
-# one part (bench/run.py --only rush) leaves the other's latest results in place.
-BLOCKS = ("programme", "rush")
+# one part (bench/run.py --only rush) leaves the others' latest results in place.
+BLOCKS = ("programme", "rush", "spaces")
 
 
 def _block_marks(name: str) -> tuple[str, str]:
@@ -395,6 +446,8 @@ def write_docs(run: dict) -> None:
         blocks["programme"] = results_markdown(run)
     if run.get("rush"):
         blocks["rush"] = rush_markdown(run)
+    if run.get("spaces"):
+        blocks["spaces"] = spaces_markdown(run)
     parts = [f"{head}\n{MARKER}\n"]
     for name in BLOCKS:
         if name in blocks:

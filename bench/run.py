@@ -1,13 +1,16 @@
-"""`make bench`: the programme page and API, and a registration rush, under the production server.
+"""`make bench`: the programme, a registration rush and the spaces, under the production server.
 
-For SQLite and then PostgreSQL: prepare a database with 100,000 activities (reused between
-runs), start gunicorn with the production settings, and drive each scenario (floor, programme
-page, API list) with an open-loop load of 50 requests/s. Then the registration rush
-(rush.py): a fresh 100-seat activity, a new server, the floor and 10,000 registration POSTs
-from 32 concurrent clients, and a check of the database. ``--only programme`` or
-``--only rush`` runs one part. Results go to stdout and to docs/benchmarks.md; raw samples to
-var/bench/. The exit status is non-zero only when requests failed, the rush left the database
-wrong, or an engine could not be measured — a missed target is reported, not an error.
+For SQLite and then PostgreSQL: prepare a database with 100,000 activities and 520,000 room
+bookings (reused between runs), start gunicorn with the production settings, and drive each
+scenario (floor, programme page, API list) with an open-loop load of 50 requests/s. Then the
+registration rush (rush.py): a fresh 100-seat activity, a new server, the floor and 10,000
+registration POSTs from 32 concurrent clients, and a check of the database. Then the spaces
+(spaces.py): the floor, a branch's spaces for a week and the occupancy feed, open loop at the
+same rate, on a server of their own. ``--only programme``, ``--only rush`` or
+``--only spaces`` (or a comma-separated list) runs only those parts. Results go to stdout
+and to docs/benchmarks.md; raw samples to var/bench/. The exit status is non-zero only when
+requests failed, the rush left the database wrong, or an engine could not be measured — a
+missed target is reported, not an error.
 See docs/benchmarks.md for the method.
 """
 
@@ -20,6 +23,7 @@ from dataclasses import asdict
 import report
 import rush
 import scenarios
+import spaces
 from cpu import CpuMeter, wait_for_quiet
 from load import run_open_loop, summarise
 from prepare import (
@@ -38,16 +42,21 @@ from prepare import (
 from server import HOST, Gunicorn
 
 ENGINES = {"sqlite": SQLITE, "postgresql": POSTGRES}
-PARTS = ("programme", "rush")
+PARTS = ("programme", "rush", "spaces")
+# Where each part's results go in the run.
+RESULT_KEYS = {"programme": "engines", "rush": "rush", "spaces": "spaces"}
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--engines", default="sqlite,postgresql", help="comma-separated")
     parser.add_argument(
-        "--only", default=",".join(PARTS), help="comma-separated parts: programme, rush"
+        "--only", default=",".join(PARTS), help="comma-separated parts: programme, rush, spaces"
     )
     parser.add_argument("--activities", type=int, default=100_000)
+    parser.add_argument(
+        "--bookings", type=int, default=520_000, help="generated room bookings (spaces part)"
+    )
     parser.add_argument("--rebuild", action="store_true", help="refill the databases")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--worker-class", default="sync", help="gunicorn worker class")
@@ -88,8 +97,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def measure(engine: Engine, args: argparse.Namespace, database: dict) -> tuple[dict, dict]:
-    """Results and raw samples of one engine's programme scenarios."""
+def measure(
+    engine: Engine, args: argparse.Namespace, database: dict, build=scenarios.build
+) -> tuple[dict, dict]:
+    """Results and raw samples of one engine's scenarios (``build(port)`` lists them: the
+    programme's by default)."""
     result: dict = {"engine": engine.name, "database": database, "scenarios": []}
     raw: dict = {}
     with Gunicorn(engine, workers=args.workers, worker_class=args.worker_class) as server:
@@ -98,7 +110,7 @@ def measure(engine: Engine, args: argparse.Namespace, database: dict) -> tuple[d
             "server_pid": server.process.pid,
             "db_marker": PG_NAME if engine is POSTGRES else "",
         }
-        for scenario in scenarios.build(server.port):
+        for scenario in build(server.port):
             before = wait_for_quiet(
                 max_others_pct=10, timeout=args.quiet_wait, log=log, **meter_args
             )
@@ -190,6 +202,7 @@ def main(argv: list[str]) -> int:
             "workers": args.workers,
             "worker_class": args.worker_class,
             "activities": args.activities,
+            "bookings": args.bookings,
             "seed": args.seed,
         },
         "rush_config": {
@@ -203,15 +216,14 @@ def main(argv: list[str]) -> int:
         },
         "engines": [],
         "rush": [],
+        "spaces": [],
     }
     raw_all: dict = {}
     failed = False
 
     def skip_or_fail(engine: Engine, key: str, why: str) -> None:
         for part in args.parts:
-            run["engines" if part == "programme" else "rush"].append(
-                {"engine": engine.name, key: why}
-            )
+            run[RESULT_KEYS[part]].append({"engine": engine.name, key: why})
 
     for key in args.engines.split(","):
         engine = ENGINES[key]
@@ -224,7 +236,12 @@ def main(argv: list[str]) -> int:
             run["postgres_version"] = postgres_version()
         log(f"{engine.name}: preparing")
         try:
-            database = prepare(engine, activities=args.activities, rebuild=args.rebuild)
+            database = prepare(
+                engine,
+                activities=args.activities,
+                rebuild=args.rebuild,
+                bookings=args.bookings if "spaces" in args.parts else 0,
+            )
         except Exception as exc:  # report the engine as failed, go on with the next
             log(f"{engine.name} FAILED: {exc}")
             skip_or_fail(engine, "failed", str(exc))
@@ -264,6 +281,18 @@ def main(argv: list[str]) -> int:
                 raw_all[engine.name].update({f"rush-{k}": v for k, v in raw.items()})
                 if result["rush"]["stats"]["errors"] or result["problems"]:
                     failed = True
+        if "spaces" in args.parts:
+            try:
+                result, raw = measure(engine, args, database, build=spaces.build)
+            except Exception as exc:
+                log(f"{engine.name} spaces FAILED: {exc}")
+                run["spaces"].append({"engine": engine.name, "failed": str(exc)})
+                failed = True
+            else:
+                run["spaces"].append(result)
+                raw_all[engine.name].update({f"spaces-{k}": v for k, v in raw.items()})
+                if any(sc["stats"]["errors"] or sc["warmup_errors"] for sc in result["scenarios"]):
+                    failed = True
 
     run["machine"] = report.machine()
     run["runtime_seconds"] = time.monotonic() - started
@@ -275,6 +304,8 @@ def main(argv: list[str]) -> int:
         print(report.results_markdown(run))
     if run["rush"]:
         print(report.rush_markdown(run))
+    if run["spaces"]:
+        print(report.spaces_markdown(run))
     if not args.no_docs:
         report.write_docs(run)
         log(f"results written to {report.DOCS.relative_to(report.BASE_DIR)} and {raw_path}")

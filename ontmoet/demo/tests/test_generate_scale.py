@@ -28,7 +28,7 @@ def test_generate_scale_needs_the_demo_first():
 
 @pytest.mark.django_db
 def test_generate_scale_adds_searchable_activities():
-    run("load_demo", activities=20)
+    run("load_demo", activities=20, history_days=7)
     before = Activity.objects.count()
 
     run("generate_scale", activities=300)
@@ -53,7 +53,8 @@ def test_generate_scale_adds_searchable_activities():
 
 @pytest.mark.django_db
 def test_generate_scale_tops_up_and_clears():
-    run("load_demo", activities=20)
+    run("load_demo", activities=20, history_days=7)
+    demo = Activity.objects.count()  # the plan's 20 and the drafts partners and ideas made
     run("generate_scale", activities=50)
 
     assert "nothing to add" in run("generate_scale", activities=40)
@@ -62,5 +63,5 @@ def test_generate_scale_tops_up_and_clears():
 
     run("generate_scale", activities=0, clear=True)
     assert generated().count() == 0
-    assert Activity.objects.count() == 20
+    assert Activity.objects.count() == demo
     assert not ActivitySearchTerm.objects.filter(activity__slug__startswith=SCALE_PREFIX).exists()

@@ -14,6 +14,10 @@ same ``search.stems`` the services use — with one prepared INSERT (``executema
 instance per link row cost several times the insert itself. The planner keeps every row
 inside the model's constraints (end after start, at most 92 days, capacity at least 1).
 Generated activities belong to no series, so the demo's series pages stay readable.
+
+``--bookings N`` does the same for room bookings (``scale_bookings``): it tops the generated
+bookings (titles starting with ``[schaaltest]``) up to N over every space, five years of
+them; the default 0 leaves bookings alone. ``--clear`` removes the generated bookings too.
 """
 
 import time
@@ -24,6 +28,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from ontmoet.bookings.models import Booking
 from ontmoet.core.pagecache import content_changed
 from ontmoet.programme.models import Activity, ActivitySearchTerm, Format
 from ontmoet.programme.search import stems
@@ -33,6 +38,7 @@ from ontmoet.venues.models import Branch
 
 from ...activities import SCALE_PREFIX, Lookups, branch_infos
 from ...planner import Planner
+from ...scale_bookings import generate_bookings, scale_bookings
 
 BATCH = 5_000
 SCALE_SEED = 5_000_000
@@ -80,19 +86,58 @@ class Command(BaseCommand):
             help="How many generated activities there should be in all (default 100000).",
         )
         parser.add_argument(
+            "--bookings",
+            type=int,
+            default=0,
+            help="How many generated room bookings there should be in all (default 0: "
+            "leave them alone).",
+        )
+        parser.add_argument(
             "--clear",
             action="store_true",
-            help="Delete the previously generated activities first.",
+            help="Delete the previously generated activities and room bookings first.",
         )
 
     def handle(self, *args, **options):
         target = options["activities"]
-        if target < 0:
-            raise CommandError("--activities must be 0 or more.")
+        if target < 0 or options["bookings"] < 0:
+            raise CommandError("--activities and --bookings must be 0 or more.")
         if not Format.objects.exists() or not Branch.objects.exists():
             raise CommandError("No branches or formats yet: run `manage.py load_demo` first.")
-        began = time.monotonic()
         if options["clear"]:
+            deleted, _ = scale_bookings().delete()
+            self.stdout.write(f"Removed generated room bookings ({deleted} rows).")
+        self.add_activities(target, clear=options["clear"])
+        if options["bookings"]:
+            self.add_bookings(options["bookings"])
+
+    def add_bookings(self, target: int) -> None:
+        began = time.monotonic()
+        existing = scale_bookings().count()
+        missing = target - existing
+        if missing <= 0:
+            self.stdout.write(
+                f"{existing} generated room bookings already present; nothing to add."
+            )
+            return
+
+        def progress(done: int) -> None:
+            self.stdout.write(f"  {done}/{missing}", ending="\r")
+            self.stdout.flush()
+
+        added = generate_bookings(missing, seed=SCALE_SEED + existing, progress=progress)
+        if added < missing:
+            self.stderr.write(f"The spaces are full: {missing - added} bookings did not fit.")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Added {added} room bookings in {time.monotonic() - began:.1f} s; "
+                f"{existing + added} generated, {Booking.objects.count()} in all."
+            )
+        )
+
+    def add_activities(self, target: int, *, clear: bool) -> None:
+        began = time.monotonic()
+        if clear:
             deleted, _ = scale_activities().delete()
             content_changed(PUBLIC_CONTENT)
             self.stdout.write(f"Removed generated activities ({deleted} rows in all).")
