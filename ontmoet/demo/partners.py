@@ -59,7 +59,7 @@ def load_partners(*, actor, today: datetime.date) -> int:
             actor=actor, partner=partners[partner_name], name=name, email=email
         )
         if accepted:
-            services.member_accept(member=member, password=DEMO_PASSWORD)
+            member = services.member_accept(member=member, password=DEMO_PASSWORD)
             _propose(member.user, partners[partner_name], branches, today)
     return len(partners)
 

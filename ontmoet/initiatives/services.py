@@ -6,8 +6,11 @@ Staff act on ideas of the branches they plan for; ideas without a branch are for
 staff. Every staff action is audited; the initiator is told by mail after the commit.
 """
 
+import contextvars
 import hashlib
 import hmac
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -43,9 +46,22 @@ PUBLIC_FIELDS = (
 )
 
 
+# Set while loading demo data: nobody is to be mailed.
+_SILENT = contextvars.ContextVar("initiatives_silent", default=False)
+
+
+@contextmanager
+def without_initiator_mail() -> Iterator[None]:
+    reset = _SILENT.set(True)
+    try:
+        yield
+    finally:
+        _SILENT.reset(reset)
+
+
 def _tell(initiative: Initiative, kind: str) -> None:
     """Mail the initiator after the commit, if there is an address to mail."""
-    if initiative.initiator_email:
+    if initiative.initiator_email and not _SILENT.get():
         from .tasks import send_initiative_mail
 
         transaction.on_commit(lambda: send_initiative_mail(initiative.pk, kind))

@@ -2,6 +2,7 @@ import datetime
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -11,6 +12,7 @@ from ontmoet.core.models import AuditEntry
 from ontmoet.demo.activities import demo_plan, load_activities
 from ontmoet.demo.content import reference
 from ontmoet.demo.seed import Tally, load_reference
+from ontmoet.initiatives.models import Initiative
 from ontmoet.partners.models import Partner
 from ontmoet.programme.models import (
     MAX_DURATION,
@@ -37,6 +39,8 @@ from ontmoet.venues.models import (
 # Creating activities through the services costs tens of milliseconds each, so the database
 # tests load a smaller plan; the full default plan is checked without writing it.
 TEST_ACTIVITIES = 150
+# Besides the plan: a partner's proposal and the draft made from an accepted idea.
+DRAFTS_FROM_OTHERS = 2
 # And a few weeks of room bookings and study-place history instead of the default year.
 TEST_HISTORY_DAYS = 21
 COUNTED = [
@@ -83,7 +87,7 @@ def test_load_demo_twice_creates_everything_once():
     assert first["District"] == 8
     assert first["Neighbourhood"] == 43
     assert first["LibraryFunction"] == 5
-    assert first["Activity"] == TEST_ACTIVITIES
+    assert first["Activity"] == TEST_ACTIVITIES + DRAFTS_FROM_OTHERS
     assert first["ActivitySearchTerm"] > TEST_ACTIVITIES * 10
     # The programme reaches every branch, theme and format.
     assert not Branch.objects.filter(activities__isnull=True).exists()
@@ -171,7 +175,7 @@ def test_running_again_on_a_later_day_adds_no_activities():
     later = timezone.localdate() + datetime.timedelta(days=9)
 
     assert load_activities(actor=actor, count=60, today=later) == 0
-    assert Activity.objects.count() == 60
+    assert Activity.objects.count() == 60 + DRAFTS_FROM_OTHERS
 
 
 @pytest.mark.django_db
@@ -258,3 +262,16 @@ def test_partners_with_agreements_a_contact_and_a_proposal():
     assert draft.bookings.exists() is False or draft.bookings.get().status == "tentative"
     invited = Partner.objects.get(name="Bewonersinitiatief Schilderswijk Leest").members.get()
     assert invited.accepted_at is None and not invited.user.is_active
+
+
+@pytest.mark.django_db
+def test_ideas_in_every_status():
+    load_demo(activities=20)
+    statuses = set(Initiative.objects.values_list("status", flat=True))
+    assert statuses == {"new", "in_conversation", "accepted", "declined", "parked"}
+    accepted = Initiative.objects.get(status="accepted")
+    assert accepted.activity.status == "draft" and accepted.checklist["non_commercial"]
+    assert Initiative.objects.filter(support_open=True, supporters__gt=0).exists()
+    assert Initiative.objects.filter(channel="phone").exists()
+    assert not Initiative.objects.filter(status="declined", decision_reason="").exists()
+    assert len(mail.outbox) == 0  # nobody is mailed by the demo

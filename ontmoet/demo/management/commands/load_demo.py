@@ -22,6 +22,7 @@ from ontmoet.venues.models import Branch, District, Neighbourhood, Space
 from ...activities import load_activities
 from ...bookings import load_bookings, load_requests, load_space_policies
 from ...content.reference import DEMO_PASSWORD
+from ...initiatives import load_initiatives
 from ...partners import load_partners
 from ...registrations import load_registrations
 from ...seed import Tally, load_reference
@@ -61,6 +62,7 @@ class Command(BaseCommand):
                 actor=actor, today=today, weeks_back=max(1, options["history_days"] // 7)
             )
             tally.created["room requests"] = load_requests(today=today)
+            tally.created["ideas of residents"] = load_initiatives(users=users, today=today)
             tally.created["study zones"] = load_study_zones()
             hours, seats = load_study_history(today=today, days=options["history_days"])
             tally.created["hours of study-place history"] = hours
