@@ -1,12 +1,18 @@
 """A partner contact's token asks for rooms through POST /api/v1/bookings: a tentative
 request for spaces lent to partners, never a confirmed booking, audited."""
 
+import datetime
+
 import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from ontmoet.bookings.models import Booking, SpacePolicy
 from ontmoet.core.models import AuditEntry
+from ontmoet.partners import services
+from ontmoet.partners.models import Role
+from ontmoet.programme.models import Activity
+from ontmoet.programme.services import activity_publish
 from ontmoet.venues.models import OpeningHours
 
 
@@ -68,3 +74,44 @@ def test_a_partner_token_cannot_use_the_staff_api(contact, partner_room, tomorro
     )
     assert series.status_code in (403, 404)
     assert not Booking.objects.exists()
+
+
+def test_partner_activities_through_the_api(
+    contact, partner, other_partner, central, maker, make_activity, taxonomy, schilderswijk
+):
+    client = token_client(contact)
+    start = make_activity().starts_at
+    body = {
+        "title": "Buurtsoep",
+        "summary": "Soep en verhalen.",
+        "format": taxonomy["lecture"].slug,
+        "branch": schilderswijk.slug,
+        "starts_at": start.isoformat(),
+        "ends_at": (start + datetime.timedelta(hours=2)).isoformat(),
+    }
+    made = client.post("/api/v1/partner/activities", body, format="json")
+    assert made.status_code == 201 and made.json()["status"] == "draft"
+    pk = made.json()["id"]
+    sneaky = client.post(
+        "/api/v1/partner/activities", {**body, "status": "published", "series": "x"}, format="json"
+    )
+    assert sneaky.status_code == 201 and sneaky.json()["status"] == "draft"  # ignored fields
+    changed = client.patch(f"/api/v1/partner/activities/{pk}", {"title": "Soep!"}, format="json")
+    assert changed.status_code == 200 and changed.json()["title"] == "Soep!"
+    listed = {a["id"] for a in client.get("/api/v1/partner/activities").json()}
+    assert listed == {pk, sneaky.json()["id"]}
+    theirs = make_activity(status="draft")
+    services.activity_hosts_set(
+        actor=central, activity=theirs, hosts=[(other_partner, Role.CONTENT)]
+    )
+    for url in (f"/api/v1/partner/activities/{theirs.pk}", "/api/v1/partner/activities/999999"):
+        assert client.get(url).status_code == 404
+        assert client.patch(url, {"title": "X"}, format="json").status_code == 404
+    # Staff and anonymous callers have no partner here.
+    assert token_client(maker).get("/api/v1/partner/activities").status_code == 404
+    assert APIClient().get("/api/v1/partner/activities").status_code in (401, 403)
+    # A published activity is the library's: no longer changed by the partner.
+    activity_publish(actor=central, activity=Activity.objects.get(pk=pk))
+    gone = client.patch(f"/api/v1/partner/activities/{pk}", {"title": "Y"}, format="json")
+    assert gone.status_code == 404
+    assert client.get(f"/api/v1/partner/activities/{pk}").json()["title"] == "Soep!"
