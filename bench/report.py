@@ -175,6 +175,33 @@ def kinds_table(result: dict) -> list[str]:
     return lines
 
 
+def _generator_sentence(result: dict) -> str:
+    return (
+        "The load generator sent every request at most "
+        f"{result['max_lag_ms']:.1f} ms after its scheduled time and used "
+        f"{max(sc['generator_cpu_ms'] for sc in result['scenarios']):.1f} ms CPU per "
+        "request at most."
+    )
+
+
+def _scenario_tables(result: dict, rate: float) -> list[str]:
+    """Warm-up errors if any, the scenario table and the per-URL-kind table of one engine."""
+    out = []
+    warm = {sc["key"]: sc.get("warmup_errors", 0) for sc in result["scenarios"]}
+    if any(warm.values()):
+        out.append(
+            "Errors during the warm-up (not in the table): "
+            + ", ".join(f"{key} {n}" for key, n in warm.items() if n)
+            + "."
+        )
+    out.append("")
+    out += engine_table(result, rate)
+    out += ["", "<details><summary>By URL kind</summary>", ""]
+    out += kinds_table(result)
+    out += ["", "</details>", ""]
+    return out
+
+
 def _machine_lines(run: dict) -> list[str]:
     m = run["machine"]
     return [
@@ -217,23 +244,9 @@ def results_markdown(run: dict) -> str:
                 else ""
             )
             + f"; database {'reused' if db['reused'] else 'prepared in this run'} "
-            f"({db['prepare_seconds']:.0f} s). The load generator sent every request at most "
-            f"{result['max_lag_ms']:.1f} ms after its scheduled time and used "
-            f"{max(sc['generator_cpu_ms'] for sc in result['scenarios']):.1f} ms CPU per "
-            "request at most."
+            f"({db['prepare_seconds']:.0f} s). {_generator_sentence(result)}"
         )
-        warm = {sc["key"]: sc.get("warmup_errors", 0) for sc in result["scenarios"]}
-        if any(warm.values()):
-            out.append(
-                "Errors during the warm-up (not in the table): "
-                + ", ".join(f"{key} {n}" for key, n in warm.items() if n)
-                + "."
-            )
-        out.append("")
-        out += engine_table(result, cfg["rate"])
-        out += ["", "<details><summary>By URL kind</summary>", ""]
-        out += kinds_table(result)
-        out += ["", "</details>", ""]
+        out += _scenario_tables(result, cfg["rate"])
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -395,23 +408,9 @@ def spaces_markdown(run: dict) -> str:
             f"day) in {b.get('spaces', 0)} spaces of {b.get('branches', 0)} branches, and "
             f"{db['activities']:,} activities; database "
             f"{'reused' if db['reused'] else 'prepared in this run'} "
-            f"({db['prepare_seconds']:.0f} s). The load generator sent every request at most "
-            f"{result['max_lag_ms']:.1f} ms after its scheduled time and used "
-            f"{max(sc['generator_cpu_ms'] for sc in result['scenarios']):.1f} ms CPU per "
-            "request at most."
+            f"({db['prepare_seconds']:.0f} s). {_generator_sentence(result)}"
         )
-        warm = {sc["key"]: sc.get("warmup_errors", 0) for sc in result["scenarios"]}
-        if any(warm.values()):
-            out.append(
-                "Errors during the warm-up (not in the table): "
-                + ", ".join(f"{key} {n}" for key, n in warm.items() if n)
-                + "."
-            )
-        out.append("")
-        out += engine_table(result, cfg["rate"])
-        out += ["", "<details><summary>By URL kind</summary>", ""]
-        out += kinds_table(result)
-        out += ["", "</details>", ""]
+        out += _scenario_tables(result, cfg["rate"])
     return "\n".join(out).rstrip() + "\n"
 
 

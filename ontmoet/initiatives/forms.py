@@ -9,24 +9,8 @@ from ontmoet.core.forms import AccessibleErrorsMixin, HoneypotMixin
 from ontmoet.programme.models import Format
 from ontmoet.venues.models import Branch, Space
 
-from .models import CHECKLIST, Initiative
+from .models import CHECKLIST, IDEA_FIELDS, Initiative
 
-IDEA_FIELDS = [
-    "title",
-    "description",
-    "audience",
-    "branch",
-    "neighbourhood",
-    "moments",
-    "needs_room",
-    "needs_promotion",
-    "needs",
-    "initiator_name",
-    "initiator_email",
-    "initiator_phone",
-    "language",
-    "show_name",
-]
 LABELS = {
     "title": _("What is your idea? (a few words)"),
     "description": _("Tell us more: what happens, and why?"),

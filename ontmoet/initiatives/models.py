@@ -157,6 +157,25 @@ class Initiative(TimeStamped):
         return [(key, label, bool(self.checklist.get(key))) for key, label in CHECKLIST]
 
 
+# What a resident (or staff for them) fills in about an idea.
+IDEA_FIELDS = [
+    "title",
+    "description",
+    "audience",
+    "branch",
+    "neighbourhood",
+    "moments",
+    "needs_room",
+    "needs_promotion",
+    "needs",
+    "initiator_name",
+    "initiator_email",
+    "initiator_phone",
+    "language",
+    "show_name",
+]
+
+
 class InitiativeMessage(models.Model):
     """A question from staff or an answer from the initiator, on the idea's status page."""
 

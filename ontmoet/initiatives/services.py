@@ -26,25 +26,7 @@ from ontmoet.programme.models import Activity
 from ontmoet.programme.services import activity_create
 
 from .links import new_nonce
-from .models import CHECKLIST_KEYS, Initiative, InitiativeMessage, SupportKey
-
-PUBLIC_FIELDS = (
-    "title",
-    "description",
-    "audience",
-    "branch",
-    "neighbourhood",
-    "moments",
-    "needs_room",
-    "needs_promotion",
-    "needs",
-    "initiator_name",
-    "initiator_email",
-    "initiator_phone",
-    "language",
-    "show_name",
-)
-
+from .models import CHECKLIST_KEYS, IDEA_FIELDS, Initiative, InitiativeMessage, SupportKey
 
 # Set while loading demo data: nobody is to be mailed.
 _SILENT = contextvars.ContextVar("initiatives_silent", default=False)
@@ -79,7 +61,7 @@ def initiative_submit(*, data: dict, actor=None, channel=Initiative.Channel.ONLI
     """A new idea. From the public form (no actor) it needs a way to reach the initiator by
     email; staff entering one from the phone or the desk may give a phone number instead."""
     initiative = Initiative(
-        **{k: v for k, v in data.items() if k in PUBLIC_FIELDS},
+        **{k: v for k, v in data.items() if k in IDEA_FIELDS},
         channel=channel,
         link_nonce=new_nonce(),
     )
