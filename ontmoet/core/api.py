@@ -1,5 +1,7 @@
 """API plumbing shared by every app: errors as application/problem+json (RFC 9457)."""
 
+import re
+
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
@@ -90,3 +92,17 @@ class SlugListField(serializers.Field):
 
     def to_representation(self, value):
         return [obj.slug for obj in value.all()]
+
+
+SLUG_PARAM = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+
+
+def slug_param(request, name: str) -> str | None:
+    """An optional slug from the query string; anything that is not a slug (control
+    characters, which PostgreSQL refuses in text, included) is a 400, not a query."""
+    value = request.query_params.get(name)
+    if value is None:
+        return None
+    if not SLUG_PARAM.fullmatch(value):
+        raise exceptions.ValidationError({name: [_("Give a slug: letters, digits and dashes.")]})
+    return value

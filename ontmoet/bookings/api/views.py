@@ -9,7 +9,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied, Throttled, Val
 from rest_framework.response import Response
 
 from ontmoet.accounts import scoping
-from ontmoet.core.api import PROBLEM_CONTENT_TYPE, problem
+from ontmoet.core.api import PROBLEM_CONTENT_TYPE, problem, slug_param
 from ontmoet.partners.permissions import partner_of
 from ontmoet.partners.services import partner_room_request
 from ontmoet.venues.models import Branch, Space
@@ -51,9 +51,9 @@ class SpaceListView(generics.ListAPIView):
 
     def get_queryset(self):
         spaces = _spaces().order_by("branch__name", "name")
-        branch = self.request.query_params.get("branch")
+        branch = slug_param(self.request, "branch")
         if branch is not None:
-            spaces = spaces.filter(branch__slug=branch[:80])
+            spaces = spaces.filter(branch__slug=branch)
         return spaces
 
 

@@ -270,3 +270,12 @@ def test_a_space_for_partners_takes_requests_that_name_an_organisation(
     )
     assert api.status_code == 400
     assert [p["name"] for p in api.json()["invalid_params"]] == ["organisation"]
+
+
+def test_a_reason_with_control_bytes_is_refused(client, maker, open_room, next_monday):
+    booking = ask(open_room, next_monday)
+    client.force_login(maker)
+    decide = f"/staff/ruimtes/{open_room.branch.slug}/aanvragen/{booking.pk}"
+    client.post(decide, {"decision": "decline", "reason": "Vol\x00"})
+    booking.refresh_from_db()
+    assert booking.status == "tentative"

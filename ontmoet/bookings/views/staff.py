@@ -23,7 +23,7 @@ from ontmoet.venues.models import Branch, Space
 from ontmoet.venues.permissions import access_branch_for_staff, branches_viewable_by
 
 from .. import services
-from ..forms import StaffBookingForm
+from ..forms import DecisionForm, StaffBookingForm
 from ..models import Booking
 from ..selectors import branch_day, branch_week
 
@@ -204,8 +204,12 @@ class BookingCancelView(BranchStaffMixin, View):
         booking = get_object_or_404(
             Booking, pk=booking_id, space__branch=self.branch, activity__isnull=True
         )
+        form = DecisionForm(request.POST)  # the reason, checked as text (no control bytes)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors.get("reason", [])))
+            return redirect(planning_url(self.branch, timezone.localdate(booking.starts_at)))
         services.booking_cancel(
-            actor=request.user, booking=booking, reason=request.POST.get("reason", "")
+            actor=request.user, booking=booking, reason=form.cleaned_data["reason"]
         )
         messages.success(request, _("The booking is cancelled."))
         return redirect(planning_url(self.branch, timezone.localdate(booking.starts_at)))
@@ -249,12 +253,15 @@ class RequestDecideView(BranchStaffMixin, View):
             Booking, pk=booking_id, space__branch=self.branch, status=Booking.Status.TENTATIVE
         )
         approve = request.POST.get("decision") == "approve"
+        form = DecisionForm(request.POST)
         try:
+            if not form.is_valid():
+                raise ValidationError(form.errors.get("reason", []))
             services.booking_request_decide(
                 actor=request.user,
                 booking=booking,
                 approve=approve,
-                reason=request.POST.get("reason", "")[:300],
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -165,3 +165,10 @@ def test_the_api(schilderswijk, settings):
     assert long.status_code == 400 and Initiative.objects.count() == 1
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "idea-email": (1, 86400)}
     assert APIClient().post("/api/v1/initiatives", body, format="json").status_code == 429
+
+
+def test_queue_filters_ignore_what_is_not_a_branch(client, idea, central):
+    client.force_login(central)
+    for query in ("branch=%00", "branch=nergens", "status=%00", "branch=schilderswijk"):
+        page = client.get(f"/staff/ideeen?{query}")
+        assert page.status_code == 200, query

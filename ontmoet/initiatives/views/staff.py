@@ -37,15 +37,16 @@ class QueueView(StaffRequiredMixin, TemplateView):
             )
         elif status in Initiative.Status.values:
             ideas = ideas.filter(status=status)
+        branches = list(branches_viewable_by(self.request.user))
         branch = self.request.GET.get("branch", "")
-        if branch:
-            ideas = ideas.filter(branch__slug=branch[:80])
+        if branch in {b.slug for b in branches}:  # anything else is no filter
+            ideas = ideas.filter(branch__slug=branch)
         return super().get_context_data(
             ideas=ideas[:200],
             status=status,
             statuses=Initiative.Status.choices,
             branch=branch,
-            branches=branches_viewable_by(self.request.user),
+            branches=branches,
             **kwargs,
         )
 

@@ -3,6 +3,8 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 
+from ontmoet.core.api import slug_param
+
 from ..selectors import partner_list_public
 
 
@@ -39,10 +41,10 @@ class PartnerListView(generics.ListAPIView):
 
     def get_queryset(self):
         partners = partner_list_public()
-        branch = self.request.query_params.get("branch")
+        branch = slug_param(self.request, "branch")
         if branch is not None:
-            partners = partners.filter(branches__slug=branch[:80])
-        kind = self.request.query_params.get("kind")
+            partners = partners.filter(branches__slug=branch)
+        kind = slug_param(self.request, "kind")
         if kind is not None:
-            partners = partners.filter(kind=kind[:20])
+            partners = partners.filter(kind=kind)
         return partners

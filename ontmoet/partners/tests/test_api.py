@@ -115,3 +115,18 @@ def test_partner_activities_through_the_api(
     gone = client.patch(f"/api/v1/partner/activities/{pk}", {"title": "Y"}, format="json")
     assert gone.status_code == 404
     assert client.get(f"/api/v1/partner/activities/{pk}").json()["title"] == "Soep!"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/partners?branch=%00",
+        "/api/v1/partners?kind=a%20b",
+        "/api/v1/spaces?branch=%00",
+        "/api/v1/occupancy?branch=%C3%A9%00",
+    ],
+)
+def test_slug_filters_refuse_what_is_not_a_slug(db, url):
+    response = APIClient().get(url)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"

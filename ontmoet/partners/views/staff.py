@@ -44,7 +44,12 @@ class PartnerListView(PartnerEditorMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         partners = Partner.objects.prefetch_related("branches", "agreements").order_by("name")
-        return super().get_context_data(partners=partners, **kwargs)
+        series = (
+            Series.objects.prefetch_related("hosts__partner").order_by("title")
+            if scoping.can_manage_lists(self.request.user)
+            else []
+        )
+        return super().get_context_data(partners=partners, series=series, **kwargs)
 
 
 class PartnerFormView(PartnerEditorMixin, FormView):

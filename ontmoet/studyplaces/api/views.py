@@ -11,6 +11,7 @@ from rest_framework.exceptions import AuthenticationFailed, NotFound, Validation
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
+from ontmoet.core.api import slug_param
 from ontmoet.venues.models import Branch
 
 from .. import services
@@ -41,9 +42,9 @@ class OccupancyView(generics.GenericAPIView):
     )
     def get(self, request):
         branch = None
-        slug = request.query_params.get("branch")
+        slug = slug_param(request, "branch")
         if slug is not None:
-            branch = Branch.objects.filter(slug=slug[:80]).first()
+            branch = Branch.objects.filter(slug=slug).first()
             if branch is None:
                 return Response([])
         return Response(OccupancySerializer(occupancy(branch=branch), many=True).data)
