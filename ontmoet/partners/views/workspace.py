@@ -78,8 +78,8 @@ class ActivityView(PartnerMemberMixin, TemplateView):
         activity = access_activity_for_partner(user=self.request.user, pk=self.kwargs["pk"])
         covered = self.partner.has_dpa_on(timezone.localdate(activity.starts_at))
         registrants = (
-            Registration.objects.filter(activity=activity)
-            .exclude(name="")
+            Registration.objects.filter(activity=activity, status__in=Registration.ACTIVE)
+            .exclude(name="")  # erased
             .order_by("status", "created_at")
             if covered
             else None
