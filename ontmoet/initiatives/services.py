@@ -159,6 +159,8 @@ def initiative_decide(
     initiative.decision_reason = reason[:600]
     if status in Initiative.DECIDED:
         initiative.decided_at, initiative.decided_by = timezone.now(), actor
+    else:  # taken up again (a parked idea): the erasure clock stops until the next decision
+        initiative.decided_at = initiative.decided_by = None
     initiative.full_clean()
     initiative.save()
     audit_record(

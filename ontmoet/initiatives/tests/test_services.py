@@ -84,6 +84,9 @@ def test_a_decision_needs_a_reason(idea, maker):
         actor=maker, initiative=idea, status="parked", reason="Na de zomer weer bekijken."
     )
     assert parked.decided_at is not None and parked.decided_by == maker
+    again = services.initiative_decide(actor=maker, initiative=parked, status="in_conversation")
+    assert again.decided_at is None  # nothing is erased while the conversation goes on
+    assert jobs.erase_initiators(timezone.now() + datetime.timedelta(days=365)) == 0
 
 
 def test_accepting_makes_a_draft_with_a_tentative_room(
