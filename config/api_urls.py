@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("ontmoet.studyplaces.api.urls")),
     path("", include("ontmoet.partners.api.urls")),
     path("", include("ontmoet.initiatives.api.urls")),
+    path("", include("ontmoet.debates.api.urls")),
     re_path(r"^.*$", api_not_found),
 ]

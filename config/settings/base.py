@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ontmoet.studyplaces",
     "ontmoet.partners",
     "ontmoet.initiatives",
+    "ontmoet.debates",
     "ontmoet.site",
     "ontmoet.backoffice",
     "ontmoet.demo",
@@ -235,4 +236,6 @@ RATE_LIMITS = {
     "idea-email": (int(os.environ.get("RATE_LIMIT_IDEA_PER_EMAIL", "5")), 86400),
     "idea-message-address": (int(os.environ.get("RATE_LIMIT_IDEA_MESSAGE", "30")), 3600),
     "support-address": (int(os.environ.get("RATE_LIMIT_SUPPORT_PER_ADDRESS", "60")), 3600),
+    # A whole hall may vote from one network (the library's wifi): generous per address.
+    "vote-address": (int(os.environ.get("RATE_LIMIT_VOTE_PER_ADDRESS", "3000")), 60),
 }

@@ -1,0 +1,141 @@
+"""The debate API: the live result of a debate's audience vote (public: the big screen and
+phones poll it), and casting a vote (public, rate-limited; the token is a ticket code or the
+voter's own random id)."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.exceptions import NotFound, Throttled, ValidationError
+from rest_framework.response import Response
+
+from ontmoet.core.api import PROBLEM_CONTENT_TYPE, problem
+from ontmoet.core.ratelimit import client_address, retry_after
+
+from .. import services
+from ..models import Debate, VoteRound
+from ..selectors import debate_result
+from ..voters import ticket_key
+
+
+def _public_debate(activity_id: int) -> Debate:
+    debate = (
+        Debate.objects.select_related("activity")
+        .prefetch_related("rounds")
+        .filter(activity_id=activity_id, activity__status="published")
+        .first()
+    )
+    if debate is None:
+        raise NotFound
+    return debate
+
+
+class RoundOutSerializer(serializers.Serializer):
+    open = serializers.BooleanField(source="is_open")
+    closed = serializers.BooleanField()
+    total = serializers.IntegerField()
+    counts = serializers.DictField(child=serializers.IntegerField())
+    shares = serializers.DictField(child=serializers.IntegerField(), help_text="Percentages")
+
+
+class ResultSerializer(serializers.Serializer):
+    motion = serializers.CharField()
+    rounds = serializers.DictField(child=RoundOutSerializer())
+    shift = serializers.DictField(
+        child=serializers.IntegerField(), allow_null=True, help_text="Percentage points"
+    )
+    winner = serializers.CharField(allow_null=True, help_text="for, against or tie")
+    state_label = serializers.CharField()
+    winner_label = serializers.CharField()
+
+
+def _state_label(result) -> str:
+    if result.before.is_open:
+        return _("Voting is open: before the debate")
+    if result.after.is_open:
+        return _("Voting is open: after the debate")
+    return _("Voting is closed")
+
+
+def _winner_label(result) -> str:
+    if result.winner == "for":
+        return _("The side for the motion wins: %(shift)s percentage points gained.") % {
+            "shift": result.shift["for"]
+        }
+    if result.winner == "against":
+        return _("The side against the motion wins: %(shift)s percentage points gained.") % {
+            "shift": result.shift["against"]
+        }
+    return _("A tie: both sides gained as much.") if result.winner == "tie" else ""
+
+
+class ResultView(generics.GenericAPIView):
+    serializer_class = ResultSerializer
+
+    @extend_schema(
+        parameters=[OpenApiParameter("language", str, description="nl (default) or en")],
+        summary="The audience vote of a debate: counts, shares, shift and winner (public)",
+        auth=[],
+    )
+    def get(self, request, activity_id: int):
+        debate = _public_debate(activity_id)
+        result = debate_result(debate)
+        language = "en" if request.query_params.get("language") == "en" else "nl"
+        with translation.override(language):
+            body = {
+                "motion": debate.motion,
+                "rounds": {"before": result.before, "after": result.after},
+                "shift": result.shift if result.complete else None,
+                "winner": result.winner,
+                "state_label": _state_label(result),
+                "winner_label": _winner_label(result),
+            }
+            return Response(ResultSerializer(body).data)
+
+
+class VoteInSerializer(serializers.Serializer):
+    round = serializers.ChoiceField(choices=VoteRound.Kind.choices)
+    choice = serializers.ChoiceField(choices=VoteRound.Choice.choices)
+    token = serializers.RegexField(
+        r"^[A-Za-z0-9_-]{8,64}$", help_text="A ticket code, or a random id the client keeps"
+    )
+
+
+class VoteView(generics.GenericAPIView):
+    serializer_class = VoteInSerializer
+
+    @extend_schema(
+        request=VoteInSerializer,
+        responses={
+            201: OpenApiResponse(description="Counted"),
+            400: OpenApiResponse(description="Invalid input"),
+            404: OpenApiResponse(description="No such public debate"),
+            409: OpenApiResponse(description="The round is not open, or this token voted"),
+            429: OpenApiResponse(description="Too many votes from this address"),
+        },
+        summary="Vote in a debate's open round (public, no account)",
+        auth=[],
+    )
+    def post(self, request, activity_id: int):
+        wait = retry_after("vote-address", client_address(request))
+        if wait:
+            raise Throttled(wait=wait)
+        data = VoteInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        debate = _public_debate(activity_id)
+        vote_round = next(r for r in debate.rounds.all() if r.kind == data.validated_data["round"])
+        token = data.validated_data["token"]
+        key = ticket_key(debate.activity, token) or f"device:{token}"
+        try:
+            services.vote_cast(
+                round_id=vote_round.pk, choice=data.validated_data["choice"], key=key
+            )
+        except DjangoValidationError as error:
+            raise ValidationError(error.message_dict) from None
+        except services.VoteRefused as refused:
+            body = problem(status_code=409, title=str(refused.message), instance=request.path)
+            return Response(
+                {**body, "code": refused.code}, status=409, content_type=PROBLEM_CONTENT_TYPE
+            )
+        return Response({"counted": True}, status=status.HTTP_201_CREATED)

@@ -1,0 +1,177 @@
+"""Writes of debates: setting up a debate on an activity (staff), opening and closing its
+vote rounds (staff), and casting a vote (anyone in the hall, no account).
+
+A vote is counted under the round's row lock (PostgreSQL; the database's write lock on
+SQLite) in one transaction that checks the round is open, records the ballot's digest and
+adds one to a total, so the totals always equal the ballots accepted, however many vote at
+once. What de-duplicates is a key — a ticket code when the voter has one for this
+activity, otherwise a random id kept by the voter's browser — digested with the round's
+salt, which is wiped when the round closes.
+"""
+
+import hashlib
+import hmac
+import secrets
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.accounts import scoping
+from ontmoet.core.audit import audit_record
+from ontmoet.core.writer_turn import writer_turn
+from ontmoet.programme.models import Activity
+
+from .models import Ballot, Debate, VoteRound
+
+COUNTERS = {
+    VoteRound.Choice.FOR: "votes_for",
+    VoteRound.Choice.AGAINST: "votes_against",
+    VoteRound.Choice.UNDECIDED: "votes_undecided",
+}
+
+
+class VoteRefused(Exception):
+    """Understood but not counted (HTTP 409): the round is not open, or this key voted."""
+
+    def __init__(self, code: str, message):
+        super().__init__(str(message))
+        self.code, self.message = code, message
+
+
+def _ensure_staff(actor, activity: Activity) -> None:
+    if not scoping.can_edit_branch(actor, activity.branch_id):
+        raise PermissionDenied("Not your branch.")
+
+
+def _clean_names(names) -> list[str]:
+    return [str(n).strip()[:150] for n in names if str(n).strip()][:8]
+
+
+@transaction.atomic
+def debate_save(
+    *,
+    actor,
+    activity: Activity,
+    motion: str,
+    speakers_for=(),
+    speakers_against=(),
+    moderator: str = "",
+) -> Debate:
+    """Make ``activity`` a debate, or change its motion and speakers; its two rounds (before
+    and after) come with it."""
+    _ensure_staff(actor, activity)
+    debate = Debate.objects.filter(activity=activity).first() or Debate(activity=activity)
+    created = debate.pk is None
+    debate.motion = motion.strip()
+    debate.speakers_for = _clean_names(speakers_for)
+    debate.speakers_against = _clean_names(speakers_against)
+    debate.moderator = moderator.strip()[:150]
+    debate.full_clean()
+    debate.save()
+    if created:
+        VoteRound.objects.bulk_create(
+            [VoteRound(debate=debate, kind=kind) for kind in VoteRound.Kind.values]
+        )
+    audit_record(
+        actor=actor,
+        code="debates.debate.created" if created else "debates.debate.updated",
+        target=debate,
+        changes={"motion": [None, debate.motion]},
+    )
+    return debate
+
+
+@transaction.atomic
+def round_open(*, actor, vote_round: VoteRound) -> VoteRound:
+    vote_round = (
+        VoteRound.objects.select_for_update()
+        .select_related("debate__activity")
+        .get(pk=vote_round.pk)
+    )
+    _ensure_staff(actor, vote_round.debate.activity)
+    if vote_round.opened_at is not None:
+        raise ValidationError({"round": _("This round has been opened already.")})
+    if VoteRound.objects.filter(
+        debate=vote_round.debate, opened_at__isnull=False, closed_at__isnull=True
+    ).exists():
+        raise ValidationError({"round": _("Close the other round first.")})
+    vote_round.opened_at, vote_round.salt = timezone.now(), secrets.token_hex(32)
+    vote_round.save(update_fields=["opened_at", "salt"])
+    audit_record(
+        actor=actor,
+        code="debates.round.opened",
+        target=vote_round.debate,
+        changes={"round": [None, vote_round.kind]},
+    )
+    return vote_round
+
+
+@transaction.atomic
+def round_close(*, actor, vote_round: VoteRound) -> VoteRound:
+    """Close the round and wipe its salt: the ballots' digests can no longer be recomputed
+    from anyone's ticket or device."""
+    vote_round = (
+        VoteRound.objects.select_for_update()
+        .select_related("debate__activity")
+        .get(pk=vote_round.pk)
+    )
+    _ensure_staff(actor, vote_round.debate.activity)
+    if not vote_round.is_open:
+        raise ValidationError({"round": _("This round is not open.")})
+    vote_round.closed_at, vote_round.salt = timezone.now(), ""
+    vote_round.save(update_fields=["closed_at", "salt"])
+    audit_record(
+        actor=actor,
+        code="debates.round.closed",
+        target=vote_round.debate,
+        changes={"round": [None, vote_round.kind], "votes": [None, vote_round.total]},
+    )
+    return vote_round
+
+
+@transaction.atomic
+def result_publish(*, actor, debate: Debate, published: bool = True) -> Debate:
+    _ensure_staff(actor, debate.activity)
+    Debate.objects.filter(pk=debate.pk).update(result_published=published)
+    debate.result_published = published
+    audit_record(
+        actor=actor,
+        code="debates.result.published",
+        target=debate,
+        changes={"published": [None, published]},
+    )
+    return debate
+
+
+def _digest(salt: str, key: str) -> str:
+    return hmac.new(salt.encode(), key.encode(), hashlib.sha256).hexdigest()
+
+
+def vote_cast(*, round_id: int, choice: str, key: str) -> VoteRound:
+    """Count one vote in an open round, once per key. Returns the round with its totals."""
+    if choice not in COUNTERS:
+        raise ValidationError({"choice": _("Choose for, against or undecided.")})
+    if not key or len(key) > 200:
+        raise ValidationError({"token": _("This vote has no valid key.")})
+    with writer_turn(), transaction.atomic():
+        vote_round = VoteRound.objects.select_for_update().filter(pk=round_id).first()
+        if vote_round is None or not vote_round.is_open:
+            raise VoteRefused("closed", _("Voting is not open in this round."))
+        digest = _digest(vote_round.salt, key)
+        if Ballot.objects.filter(round=vote_round, digest=digest).exists():
+            raise VoteRefused("voted", _("You have voted in this round already."))
+        Ballot.objects.create(round=vote_round, digest=digest)
+        counter = COUNTERS[choice]
+        VoteRound.objects.filter(pk=vote_round.pk).update(**{counter: F(counter) + 1})
+        setattr(vote_round, counter, getattr(vote_round, counter) + 1)
+    return vote_round
+
+
+def has_voted(vote_round: VoteRound, key: str) -> bool:
+    if not vote_round.is_open or not key:
+        return False
+    digest = _digest(vote_round.salt, key)
+    return Ballot.objects.filter(round=vote_round, digest=digest).exists()

@@ -1,0 +1,107 @@
+"""The hall's pages and the API: joining with the code, voting from a phone once per
+device (or ticket), the big screen, the moderator's page by role, the results and votes
+endpoints."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from conftest import make_user
+from ontmoet.debates import services
+from ontmoet.debates.models import Ballot
+from ontmoet.registrations.models import Registration
+
+from .conftest import rounds
+
+
+def test_join_with_the_code(client, debate):
+    assert client.get("/stem").status_code == 200
+    found = client.get(f"/stem?code={debate.join_code.lower()}")
+    assert found.status_code == 302 and found["Location"].endswith(f"/stem/{debate.join_code}")
+    assert client.get("/stem?code=ZZZZZ").status_code == 200  # with a message
+    assert client.get("/stem/ZZZZZ").status_code == 404
+    assert client.get("/stem/%3Cscript%3E").status_code == 404
+
+
+def test_vote_from_a_phone_once_per_device(client, debate, maker):
+    page = client.get(f"/stem/{debate.join_code}").content.decode()
+    assert "Stemmen kan nu niet" in page
+    before = services.round_open(actor=maker, vote_round=rounds(debate)["before"])
+    page = client.get(f"/stem/{debate.join_code}").content.decode()
+    assert 'value="for"' in page and "anoniem" in page
+    client.post(f"/stem/{debate.join_code}", {"round": before.pk, "choice": "for"})
+    client.post(f"/stem/{debate.join_code}", {"round": before.pk, "choice": "against"})
+    before.refresh_from_db()
+    assert (before.votes_for, before.votes_against) == (1, 0)
+    page = client.get(f"/stem/{debate.join_code}").content.decode()
+    assert 'value="for"' not in page  # already voted: no buttons
+    other = type(client)()  # another phone
+    other.post(f"/stem/{debate.join_code}", {"round": before.pk, "choice": "against"})
+    other.post(f"/stem/{debate.join_code}", {"round": "x", "choice": "bogus"})
+    before.refresh_from_db()
+    assert before.total == 2 == Ballot.objects.count()
+
+
+def test_a_ticket_votes_once_whatever_the_device(client, debate, maker):
+    registration = Registration.objects.create(
+        activity=debate.activity, status="confirmed", seats=1, name="N", email="n@example.org"
+    )
+    before = services.round_open(actor=maker, vote_round=rounds(debate)["before"])
+    url = f"/stem/{debate.join_code}?ticket={registration.ticket_code}"
+    for phone in (client, type(client)()):
+        phone.get(url)
+        phone.post(url, {"round": before.pk, "choice": "for", "ticket": registration.ticket_code})
+    before.refresh_from_db()
+    assert before.votes_for == 1
+
+
+def test_big_screen_and_result_api(client, debate, maker):
+    before = services.round_open(actor=maker, vote_round=rounds(debate)["before"])
+    services.vote_cast(round_id=before.pk, choice="for", key="device:one")
+    screen = client.get(f"/stem/{debate.join_code}/scherm").content.decode()
+    assert (
+        debate.join_code in screen and "<svg" in screen and 'data-count="before-for">1<' in screen
+    )
+    body = APIClient().get(f"/api/v1/debates/{debate.activity_id}/results").json()
+    assert body["rounds"]["before"]["counts"] == {"for": 1, "against": 0, "undecided": 0}
+    assert body["rounds"]["before"]["open"] and body["winner"] is None
+    english = APIClient().get(f"/api/v1/debates/{debate.activity_id}/results?language=en")
+    assert english.json()["state_label"] == "Voting is open: before the debate"
+
+
+def test_vote_api(debate, maker, make_activity):
+    url = f"/api/v1/debates/{debate.activity_id}/votes"
+    vote = {"round": "before", "choice": "against", "token": "phone-123456"}
+    closed = APIClient().post(url, vote, format="json")
+    assert closed.status_code == 409 and closed.json()["code"] == "closed"
+    services.round_open(actor=maker, vote_round=rounds(debate)["before"])
+    assert APIClient().post(url, vote, format="json").status_code == 201
+    again = APIClient().post(url, vote, format="json")
+    assert again.status_code == 409 and again.json()["code"] == "voted"
+    for bad in ({**vote, "choice": "ja"}, {**vote, "token": "<script>"}, {**vote, "round": 7}):
+        assert APIClient().post(url, bad, format="json").status_code == 400
+    draft = make_activity(status="draft")
+    services.debate_save(actor=maker, activity=draft, motion="Geheim")
+    assert (
+        APIClient().post(f"/api/v1/debates/{draft.pk}/votes", vote, format="json").status_code
+        == 404
+    )
+    assert APIClient().get(f"/api/v1/debates/{draft.pk}/results").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("who", "get", "post"),
+    [("maker", 200, 302), ("other_maker", 404, 404), ("reader", 200, 404), ("anonymous", 302, 302)],
+)
+def test_moderator_page_by_role(client, debate, who, get, post, request, transvaal):
+    users = {
+        "maker": lambda: request.getfixturevalue("maker"),
+        "reader": lambda: request.getfixturevalue("reader"),
+        "other_maker": lambda: make_user("ander", role="programme_maker", branches=[transvaal]),
+    }
+    if who in users:
+        client.force_login(users[who]())
+    url = f"/staff/activiteiten/{debate.activity_id}/debat"
+    assert client.get(url).status_code == get
+    assert client.post(url, {"action": "open-before"}).status_code == post
+    rounds_now = rounds(debate)
+    assert rounds_now["before"].is_open == (who == "maker")

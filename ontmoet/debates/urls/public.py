@@ -1,0 +1,10 @@
+from django.urls import path
+
+from ..views import public
+
+app_name = "debates"
+urlpatterns = [
+    path("stem", public.join, name="join"),
+    path("stem/<str:code>", public.vote, name="vote"),
+    path("stem/<str:code>/scherm", public.screen, name="screen"),
+]

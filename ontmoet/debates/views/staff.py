@@ -1,0 +1,78 @@
+"""The moderator's page of a debate (made for a tablet): the motion and speakers, opening
+and closing the rounds before and after, the live counts, and publishing the result."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView
+
+from ontmoet.backoffice.mixins import StaffRequiredMixin
+from ontmoet.programme.permissions import access_activity_for_staff
+
+from .. import services
+from ..forms import DebateForm
+from ..models import Debate
+from ..selectors import debate_result, result_context
+
+
+class ModeratorView(StaffRequiredMixin, FormView):
+    template_name = "debates/staff/moderator.html"
+    form_class = DebateForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.activity = access_activity_for_staff(
+                user=request.user, pk=kwargs["pk"], edit=request.method == "POST"
+            )
+            self.debate = (
+                Debate.objects.prefetch_related("rounds").filter(activity=self.activity).first()
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        if self.debate is None:
+            return {"motion": self.activity.title}
+        return {
+            "motion": self.debate.motion,
+            "speakers_for": self.debate.speakers_for,
+            "speakers_against": self.debate.speakers_against,
+            "moderator": self.debate.moderator,
+        }
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action", "save")
+        if action == "save":
+            return super().post(request, *args, **kwargs)
+        if self.debate is None:
+            raise Http404
+        rounds = {r.kind: r for r in self.debate.rounds.all()}
+        try:
+            if action in ("open-before", "open-after"):
+                services.round_open(actor=request.user, vote_round=rounds[action[5:]])
+            elif action in ("close-before", "close-after"):
+                services.round_close(actor=request.user, vote_round=rounds[action[6:]])
+            elif action in ("publish", "unpublish"):
+                services.result_publish(
+                    actor=request.user, debate=self.debate, published=action == "publish"
+                )
+            else:
+                raise Http404
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("debates_staff:moderator", pk=self.activity.pk)
+
+    def form_valid(self, form):
+        services.debate_save(actor=self.request.user, activity=self.activity, **form.cleaned_data)
+        messages.success(self.request, _("Saved."))
+        return redirect("debates_staff:moderator", pk=self.activity.pk)
+
+    def get_context_data(self, **kwargs):
+        result = debate_result(self.debate) if self.debate else None
+        return super().get_context_data(
+            activity=self.activity,
+            debate=self.debate,
+            **result_context(result),
+            **kwargs,
+        )
