@@ -1,0 +1,58 @@
+"""A debate evening in real browsers: the moderator opens the vote before the debate, two
+phones (browser contexts) join with the code and vote, the big screen follows without
+reloading; after the debate the second round gives the shift and the winner."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from ontmoet.debates import services
+
+pytestmark = pytest.mark.browser
+
+
+def vote(phone, code: str, choice: str):
+    phone.goto("/stem")
+    phone.locator("#code").fill(code.lower())
+    phone.locator("main form button[type=submit]").click()
+    phone.locator(f'button[name="choice"][value="{choice}"]').click()
+    expect(phone.locator(".site-messages")).to_contain_text(re.compile("(counted|geteld)"))
+
+
+def test_a_debate_evening(browser, live_server, page, assert_accessible, maker, make_activity):
+    activity = make_activity(title="Debat over vrijheid")
+    debate = services.debate_save(actor=maker, activity=activity, motion="Vrijheid gaat voor")
+    phones = [browser.new_context(base_url=live_server.url).new_page() for _ in range(2)]
+
+    page.goto("/staff/login")
+    page.locator("#id_username").fill("maker")
+    page.locator("#id_password").fill("pw-for-tests")
+    page.locator("main form button[type=submit]").click()
+    page.goto(f"/staff/activiteiten/{activity.pk}/debat")
+    assert_accessible(page)
+    screen = phones[0].context.browser.new_context(base_url=live_server.url).new_page()
+    screen.goto(f"/stem/{debate.join_code}/scherm")
+    expect(screen.locator(".debate-screen__code")).to_have_text(debate.join_code)
+    assert_accessible(screen)
+
+    page.locator('button[name="action"][value="open-before"]').click()
+    vote(phones[0], debate.join_code, "for")
+    assert_accessible(phones[0])
+    vote(phones[1], debate.join_code, "against")
+    # The big screen updates by itself (it polls the API every 2 s).
+    expect(screen.locator('[data-count="before-total"]')).to_have_text("2", timeout=8_000)
+    page.locator('button[name="action"][value="close-before"]').click()
+
+    page.locator('button[name="action"][value="open-after"]').click()
+    vote(phones[0], debate.join_code, "for")
+    vote(phones[1], debate.join_code, "for")
+    expect(screen.locator('[data-count="after-for"]')).to_have_text("2", timeout=8_000)
+    page.locator('button[name="action"][value="close-after"]').click()
+    expect(screen.locator("[data-winner]")).to_contain_text(
+        re.compile("(for the motion wins|voorstanders van de stelling winnen)"), timeout=8_000
+    )
+    page.locator('button[name="action"][value="publish"]').click()
+    phones[0].goto(f"/stem/{debate.join_code}")
+    expect(phones[0].locator(".debate-winner")).to_contain_text("50")
+    assert_accessible(phones[0])
