@@ -21,8 +21,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ontmoet.accounts import scoping
 from ontmoet.core.audit import audit_record
+from ontmoet.core.pagecache import content_changed
 from ontmoet.core.writer_turn import writer_turn
 from ontmoet.programme.models import Activity
+from ontmoet.programme.services import PUBLIC_CONTENT
 
 from .models import Ballot, Debate, VoteRound
 
@@ -81,6 +83,7 @@ def debate_save(
         target=debate,
         changes={"motion": [None, debate.motion]},
     )
+    content_changed(PUBLIC_CONTENT)  # the activity and series pages show the motion
     return debate
 
 
@@ -137,6 +140,7 @@ def result_publish(*, actor, debate: Debate, published: bool = True) -> Debate:
     _ensure_staff(actor, debate.activity)
     Debate.objects.filter(pk=debate.pk).update(result_published=published)
     debate.result_published = published
+    content_changed(PUBLIC_CONTENT)
     audit_record(
         actor=actor,
         code="debates.result.published",

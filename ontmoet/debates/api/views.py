@@ -18,8 +18,13 @@ from ..models import Debate, VoteRound
 from ..selectors import debate_result
 from ..voters import ticket_key
 
+# Ids beyond a 64-bit integer cannot exist; the databases refuse to even compare them.
+MAX_ID = 2**63 - 1
+
 
 def _public_debate(activity_id: int) -> Debate:
+    if not 0 < activity_id <= MAX_ID:
+        raise NotFound
     debate = (
         Debate.objects.select_related("activity")
         .prefetch_related("rounds")

@@ -105,3 +105,43 @@ def test_moderator_page_by_role(client, debate, who, get, post, request, transva
     assert client.post(url, {"action": "open-before"}).status_code == post
     rounds_now = rounds(debate)
     assert rounds_now["before"].is_open == (who == "maker")
+
+
+def test_ids_beyond_any_integer_are_404(db):
+    huge = 2**64
+    assert APIClient().get(f"/api/v1/debates/{huge}/results").status_code == 404
+    vote = {"round": "before", "choice": "for", "token": "phone-123456"}
+    assert APIClient().post(f"/api/v1/debates/{huge}/votes", vote, format="json").status_code == 404
+
+
+def test_the_activity_and_series_pages_show_the_motion_and_result(client, debate, maker):
+    page = client.get(debate.activity.get_absolute_url()).content.decode()
+    assert "Vrijheid van meningsuiting mag geen grenzen kennen" in page
+    assert "Anna, Bram" in page
+    r = rounds(debate)
+    for kind, choices in (("before", ["against", "against", "for"]), ("after", ["for"] * 2)):
+        services.round_open(actor=maker, vote_round=r[kind])
+        for n, choice in enumerate(choices):
+            services.vote_cast(round_id=r[kind].pk, choice=choice, key=f"device:{n}")
+        services.round_close(actor=maker, vote_round=r[kind])
+    assert "debate-winner" not in client.get(debate.activity.get_absolute_url()).content.decode()
+    services.result_publish(actor=maker, debate=debate)
+    page = client.get(debate.activity.get_absolute_url()).content.decode()
+    assert "debate-winner" in page and "67" in page  # for: 33% before, 100% after
+
+
+def test_a_series_lists_its_motions_with_results(client, debate, maker):
+    from ontmoet.programme.models import Series
+    from ontmoet.programme.services import activity_update
+
+    series = Series.objects.create(title="Vrijheid in debat", slug="vrijheid-in-debat")
+    activity_update(actor=maker, activity=debate.activity, data={"series": series})
+    r = rounds(debate)
+    for kind, choice in (("before", "against"), ("after", "for")):
+        services.round_open(actor=maker, vote_round=r[kind])
+        services.vote_cast(round_id=r[kind].pk, choice=choice, key="device:1")
+        services.round_close(actor=maker, vote_round=r[kind])
+    services.result_publish(actor=maker, debate=debate)
+    page = client.get("/reeks/vrijheid-in-debat").content.decode()
+    assert "Vrijheid van meningsuiting mag geen grenzen kennen" in page
+    assert "+100" in page  # "for" went from 0% to 100%
