@@ -238,4 +238,5 @@ RATE_LIMITS = {
     "support-address": (int(os.environ.get("RATE_LIMIT_SUPPORT_PER_ADDRESS", "60")), 3600),
     # A whole hall may vote from one network (the library's wifi): generous per address.
     "vote-address": (int(os.environ.get("RATE_LIMIT_VOTE_PER_ADDRESS", "3000")), 60),
+    "question-address": (int(os.environ.get("RATE_LIMIT_QUESTION_PER_ADDRESS", "300")), 60),
 }

@@ -111,3 +111,72 @@ class Ballot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round_id}:{self.digest[:8]}"
+
+
+# The published moderation criteria: why a question is not put to the speakers.
+REJECTION_REASONS = [
+    ("off_topic", _("It is not about the motion or the debate.")),
+    ("abusive", _("It insults, threatens or discriminates.")),
+    ("private", _("It names or exposes private persons.")),
+    ("advertising", _("It advertises or campaigns.")),
+    ("unclear", _("It cannot be understood as a question.")),
+]
+
+
+class Question(models.Model):
+    """A question from the audience: anonymous or with a first name, moderated before it is
+    shown; the audience upvotes it (counted once per device, like ballots)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for the moderator")
+        APPROVED = "approved", _("approved")
+        ANSWERED = "answered", _("answered")
+        REJECTED = "rejected", _("not put to the speakers")
+        MERGED = "merged", _("merged with a similar question")
+
+    debate = models.ForeignKey(
+        Debate, verbose_name=_("debate"), on_delete=models.CASCADE, related_name="questions"
+    )
+    text = models.CharField(_("question"), max_length=280)
+    first_name = models.CharField(_("first name"), max_length=40, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    reason = models.CharField(_("reason"), max_length=16, choices=REJECTION_REASONS, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged",
+    )
+    upvotes = models.PositiveIntegerField(_("upvotes"), default=0)
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("audience question")
+        verbose_name_plural = _("audience questions")
+        ordering = ["-upvotes", "created_at"]
+        indexes = [models.Index(fields=["debate", "status"], name="question_board")]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class QuestionUpvote(models.Model):
+    """That a device upvoted a question: a digest salted with the question, nothing else."""
+
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="+"
+    )
+    digest = models.CharField(_("digest"), max_length=64)
+
+    class Meta:
+        verbose_name = _("upvote")
+        verbose_name_plural = _("upvotes")
+        constraints = [models.UniqueConstraint(fields=["question", "digest"], name="upvote_once")]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}:{self.digest[:8]}"

@@ -43,7 +43,7 @@ class VoteRefused(Exception):
         self.code, self.message = code, message
 
 
-def _ensure_staff(actor, activity: Activity) -> None:
+def ensure_staff(actor, activity: Activity) -> None:
     if not scoping.can_edit_branch(actor, activity.branch_id):
         raise PermissionDenied("Not your branch.")
 
@@ -64,7 +64,7 @@ def debate_save(
 ) -> Debate:
     """Make ``activity`` a debate, or change its motion and speakers; its two rounds (before
     and after) come with it."""
-    _ensure_staff(actor, activity)
+    ensure_staff(actor, activity)
     debate = Debate.objects.filter(activity=activity).first() or Debate(activity=activity)
     created = debate.pk is None
     debate.motion = motion.strip()
@@ -94,7 +94,7 @@ def round_open(*, actor, vote_round: VoteRound) -> VoteRound:
         .select_related("debate__activity")
         .get(pk=vote_round.pk)
     )
-    _ensure_staff(actor, vote_round.debate.activity)
+    ensure_staff(actor, vote_round.debate.activity)
     if vote_round.opened_at is not None:
         raise ValidationError({"round": _("This round has been opened already.")})
     if VoteRound.objects.filter(
@@ -121,7 +121,7 @@ def round_close(*, actor, vote_round: VoteRound) -> VoteRound:
         .select_related("debate__activity")
         .get(pk=vote_round.pk)
     )
-    _ensure_staff(actor, vote_round.debate.activity)
+    ensure_staff(actor, vote_round.debate.activity)
     if not vote_round.is_open:
         raise ValidationError({"round": _("This round is not open.")})
     vote_round.closed_at, vote_round.salt = timezone.now(), ""
@@ -137,7 +137,7 @@ def round_close(*, actor, vote_round: VoteRound) -> VoteRound:
 
 @transaction.atomic
 def result_publish(*, actor, debate: Debate, published: bool = True) -> Debate:
-    _ensure_staff(actor, debate.activity)
+    ensure_staff(actor, debate.activity)
     Debate.objects.filter(pk=debate.pk).update(result_published=published)
     debate.result_published = published
     content_changed(PUBLIC_CONTENT)

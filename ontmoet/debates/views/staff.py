@@ -11,9 +11,9 @@ from django.views.generic import FormView
 from ontmoet.backoffice.mixins import StaffRequiredMixin
 from ontmoet.programme.permissions import access_activity_for_staff
 
-from .. import services
+from .. import questions, services
 from ..forms import DebateForm
-from ..models import Debate
+from ..models import REJECTION_REASONS, Debate, Question
 from ..selectors import debate_result, result_context
 
 
@@ -53,6 +53,8 @@ class ModeratorView(StaffRequiredMixin, FormView):
                 services.round_open(actor=request.user, vote_round=rounds[action[5:]])
             elif action in ("close-before", "close-after"):
                 services.round_close(actor=request.user, vote_round=rounds[action[6:]])
+            elif action.startswith("question-"):
+                self._moderate(request, action.removeprefix("question-"))
             elif action in ("publish", "unpublish"):
                 services.result_publish(
                     actor=request.user, debate=self.debate, published=action == "publish"
@@ -63,6 +65,20 @@ class ModeratorView(StaffRequiredMixin, FormView):
             messages.error(request, " ".join(error.messages))
         return redirect("debates_staff:moderator", pk=self.activity.pk)
 
+    def _moderate(self, request, verb: str) -> None:
+        mine = Question.objects.filter(debate=self.debate)
+        question = mine.filter(pk=_int(request.POST.get("question"))).first()
+        if question is None:
+            raise Http404
+        into = mine.filter(pk=_int(request.POST.get("into"))).first()
+        questions.question_moderate(
+            actor=request.user,
+            question=question,
+            action=verb,
+            reason=request.POST.get("reason", ""),
+            into=into,
+        )
+
     def form_valid(self, form):
         services.debate_save(actor=self.request.user, activity=self.activity, **form.cleaned_data)
         messages.success(self.request, _("Saved."))
@@ -70,9 +86,22 @@ class ModeratorView(StaffRequiredMixin, FormView):
 
     def get_context_data(self, **kwargs):
         result = debate_result(self.debate) if self.debate else None
+        pending = board = []
+        if self.debate is not None:
+            pending = Question.objects.filter(
+                debate=self.debate, status=Question.Status.PENDING
+            ).order_by("created_at")
+            board = questions.board(self.debate, limit=50)
         return super().get_context_data(
             activity=self.activity,
             debate=self.debate,
+            pending=pending,
+            board=board,
+            reasons=REJECTION_REASONS,
             **result_context(result),
             **kwargs,
         )
+
+
+def _int(value) -> int:
+    return int(value) if str(value or "").isdigit() and len(str(value)) < 12 else 0

@@ -39,4 +39,27 @@
       .then(function () { window.setTimeout(poll, interval); });
   }
   window.setTimeout(poll, interval);
+
+  // The top questions: rebuilt from the API with textContent only (never as HTML).
+  var questionsUrl = root.getAttribute("data-questions");
+  var list = root.querySelector(".debate-screen__questions");
+  function showQuestions(items) {
+    var fresh = document.createElement("ol");
+    fresh.className = list.className;
+    items.slice(0, 5).forEach(function (q) {
+      var item = document.createElement("li");
+      item.textContent = q.text + (q.first_name ? " — " + q.first_name : "") + " (" + q.upvotes + ")";
+      fresh.appendChild(item);
+    });
+    list.parentNode.replaceChild(fresh, list);
+    list = fresh;
+  }
+  function pollQuestions() {
+    fetch(questionsUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (items) { if (items) { showQuestions(items); } })
+      .catch(function () { /* the next poll tries again */ })
+      .then(function () { window.setTimeout(pollQuestions, interval * 2); });
+  }
+  if (questionsUrl && list) { window.setTimeout(pollQuestions, interval * 2); }
 })();

@@ -1,0 +1,111 @@
+"""Audience questions: asked from a phone (anonymously or with a first name), moderated
+against published criteria (approve, merge with a similar one, mark answered, or reject
+with a reason), upvoted by the audience once per device. The moderation log is public as
+counts and reasons — never the text of a question that was not put to the speakers."""
+
+import hashlib
+import hmac
+from collections import Counter
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.core.audit import audit_record
+from ontmoet.core.writer_turn import writer_turn
+
+from .models import REJECTION_REASONS, Debate, Question, QuestionUpvote
+from .services import ensure_staff
+
+MAX_LENGTH = 280
+ACTIONS = ("approve", "reject", "answered", "merge")
+
+
+def question_ask(*, debate: Debate, text: str, first_name: str = "") -> Question:
+    text = " ".join(str(text).split())
+    if not text:
+        raise ValidationError({"text": _("Write your question.")})
+    if len(text) > MAX_LENGTH:
+        raise ValidationError({"text": _("At most %(n)d characters, please.") % {"n": MAX_LENGTH}})
+    question = Question(debate=debate, text=text, first_name=first_name.strip()[:40])
+    question.full_clean()
+    question.save()
+    return question
+
+
+@transaction.atomic
+def question_moderate(
+    *, actor, question: Question, action: str, reason: str = "", into: Question | None = None
+) -> Question:
+    question = (
+        Question.objects.select_for_update().select_related("debate__activity").get(pk=question.pk)
+    )
+    ensure_staff(actor, question.debate.activity)
+    before = question.status
+    if action == "approve":
+        question.status = Question.Status.APPROVED
+    elif action == "answered":
+        question.status = Question.Status.ANSWERED
+    elif action == "reject":
+        if reason not in dict(REJECTION_REASONS):
+            raise ValidationError({"reason": _("Choose one of the published reasons.")})
+        question.status, question.reason = Question.Status.REJECTED, reason
+    elif action == "merge":
+        if into is None or into.debate_id != question.debate_id or into.pk == question.pk:
+            raise ValidationError({"into": _("Choose another question of this debate.")})
+        question.status, question.merged_into = Question.Status.MERGED, into
+        # The audience's support goes with it.
+        Question.objects.filter(pk=into.pk).update(upvotes=F("upvotes") + question.upvotes)
+    else:
+        raise ValidationError({"action": _("Unknown action.")})
+    question.moderated_at = timezone.now()
+    question.save()
+    audit_record(
+        actor=actor,
+        code=f"debates.question.{action}",
+        target=question.debate,
+        changes={"question": question.pk, "status": [before, question.status]},
+    )
+    return question
+
+
+def _upvote_digest(question: Question, key: str) -> str:
+    message = f"{question.pk}:{key}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def question_upvote(*, question: Question, key: str) -> bool:
+    """Once per device; only approved questions. True when it counted."""
+    if question.status != Question.Status.APPROVED or not key:
+        return False
+    try:
+        with writer_turn(), transaction.atomic():
+            QuestionUpvote.objects.create(question=question, digest=_upvote_digest(question, key))
+            Question.objects.filter(pk=question.pk).update(upvotes=F("upvotes") + 1)
+    except IntegrityError:
+        return False
+    return True
+
+
+def board(debate: Debate, limit: int = 20):
+    """The approved questions, most wanted first."""
+    return list(
+        Question.objects.filter(debate=debate, status=Question.Status.APPROVED).order_by(
+            "-upvotes", "created_at"
+        )[:limit]
+    )
+
+
+def moderation_log(debate: Debate) -> dict:
+    """Counts per outcome and per reason: what the public may know of the moderation."""
+    rows = Question.objects.filter(debate=debate).values_list("status", "reason")
+    statuses = Counter(status for status, _ in rows)
+    reasons = Counter(reason for status, reason in rows if status == Question.Status.REJECTED)
+    return {
+        "statuses": [(label, statuses[value]) for value, label in Question.Status.choices],
+        "reasons": [(label, reasons[value]) for value, label in REJECTION_REASONS],
+        "criteria": [label for _value, label in REJECTION_REASONS],
+    }
