@@ -9,6 +9,8 @@ from django.utils import timezone
 from ontmoet.accounts.models import User
 from ontmoet.bookings.models import Booking
 from ontmoet.core.models import AuditEntry
+from ontmoet.debates.models import Debate, Question
+from ontmoet.debates.selectors import debate_result
 from ontmoet.demo.activities import demo_plan, load_activities
 from ontmoet.demo.content import reference
 from ontmoet.demo.seed import Tally, load_reference
@@ -275,3 +277,17 @@ def test_ideas_in_every_status():
     assert Initiative.objects.filter(channel="phone").exists()
     assert not Initiative.objects.filter(status="declined", decision_reason="").exists()
     assert len(mail.outbox) == 0  # nobody is mailed by the demo
+
+
+@pytest.mark.django_db
+def test_freedom_debates_with_results_and_one_ready_to_run():
+    load_demo(activities=20)
+    debates = Debate.objects.filter(activity__series__slug="vrijheid-in-debat")
+    decided = [d for d in debates if d.result_published]
+    assert len(decided) == 4
+    assert all(debate_result(d).winner in {"for", "against", "tie"} for d in decided)
+    ready = debates.filter(result_published=False).get()
+    assert ready.activity.starts_at > timezone.now()
+    assert all(r.opened_at is None for r in ready.rounds.all())
+    assert Question.objects.filter(status="answered").exists()
+    assert Question.objects.filter(status="rejected", reason="advertising").exists()

@@ -22,6 +22,7 @@ from ontmoet.venues.models import Branch, District, Neighbourhood, Space
 from ...activities import load_activities
 from ...bookings import load_bookings, load_requests, load_space_policies
 from ...content.reference import DEMO_PASSWORD
+from ...debates import load_debates
 from ...initiatives import load_initiatives
 from ...partners import load_partners
 from ...registrations import load_registrations
@@ -63,6 +64,7 @@ class Command(BaseCommand):
             )
             tally.created["room requests"] = load_requests(today=today)
             tally.created["ideas of residents"] = load_initiatives(users=users, today=today)
+            tally.created["debates"] = load_debates(actor=actor)
             tally.created["study zones"] = load_study_zones()
             hours, seats = load_study_history(today=today, days=options["history_days"])
             tally.created["hours of study-place history"] = hours
