@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ontmoet.partners",
     "ontmoet.initiatives",
     "ontmoet.debates",
+    "ontmoet.training",
     "ontmoet.site",
     "ontmoet.backoffice",
     "ontmoet.demo",

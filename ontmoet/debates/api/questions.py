@@ -10,8 +10,20 @@ from rest_framework.response import Response
 from ontmoet.core.ratelimit import client_address, retry_after
 
 from .. import questions
-from ..models import Question
-from .views import _public_debate
+from ..models import Debate, Question
+from .views import MAX_ID
+
+
+def _public_debate(activity_id: int) -> Debate:
+    """The debate of a published activity; else 404 (ids beyond any integer included)."""
+    debate = None
+    if 0 < activity_id <= MAX_ID:
+        debate = Debate.objects.filter(
+            activity_id=activity_id, activity__status="published"
+        ).first()
+    if debate is None:
+        raise NotFound
+    return debate
 
 
 class QuestionSerializer(serializers.Serializer):

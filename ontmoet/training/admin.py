@@ -1,0 +1,43 @@
+"""Clubs, members, the motion bank, tournaments and their teams are kept in the admin
+(audited, scoped like every list); tournaments are run from the staff page."""
+
+from django.contrib import admin
+
+from ontmoet.backoffice.admin_base import ScopedAdmin
+
+from .models import BankMotion, Club, Member, Team, Tournament
+
+
+class MemberInline(admin.TabularInline):
+    model = Member
+    extra = 1
+
+
+@admin.register(Club)
+class ClubAdmin(ScopedAdmin):
+    audit_prefix = "training.club"
+    list_display = ["name", "branch", "coach"]
+    list_filter = ["branch"]
+    inlines = [MemberInline]
+
+
+@admin.register(BankMotion)
+class BankMotionAdmin(ScopedAdmin):
+    audit_prefix = "training.motion"
+    list_display = ["text", "for_beginners"]
+    list_filter = ["themes", "for_beginners"]
+    search_fields = ["text"]
+
+
+class TeamInline(admin.TabularInline):
+    model = Team
+    extra = 1
+    filter_horizontal = ["members"]
+
+
+@admin.register(Tournament)
+class TournamentAdmin(ScopedAdmin):
+    audit_prefix = "training.tournament"
+    list_display = ["name", "club", "created_at"]
+    inlines = [TeamInline]
+    readonly_fields = ["final"]

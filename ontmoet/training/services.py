@@ -1,0 +1,195 @@
+"""Writes of debate training: clubs and members (staff of the branch), tournaments and
+teams, pairing a round, the adjudicator's ballot, and promoting a final into the public
+programme.
+
+Pairing: the first round is drawn at random (seeded by the tournament and round, so it
+can be reproduced); later rounds pair by the standings (wins, then speaker points), each
+team with the next one it has not met, taking the side it had less often. With an odd
+number of teams, the lowest-ranked team of those that sat out least often sits out. Rooms
+are the branch's rooms for talking (classrooms, meeting rooms, multipurpose), one per
+debate, as far as they go.
+"""
+
+import random
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.accounts import scoping
+from ontmoet.core.audit import audit_record
+from ontmoet.programme.models import Activity, Format
+from ontmoet.programme.services import activity_create
+from ontmoet.venues.models import Space
+
+from .ballots import new_nonce
+from .models import BankMotion, Club, Member, Pairing, Round, SpeakerScore, Team, Tournament
+from .selectors import team_standings
+
+ROOM_KINDS = ("classroom", "meeting_room", "multipurpose")
+
+
+def _ensure_staff(actor, club: Club) -> None:
+    if not scoping.can_edit_branch(actor, club.branch_id):
+        raise PermissionDenied("Not your branch.")
+
+
+@transaction.atomic
+def member_add(*, actor, club: Club, first_name: str, school_class: str = "", guardian_email=""):
+    _ensure_staff(actor, club)
+    member = Member(
+        club=club,
+        first_name=first_name.strip(),
+        school_class=school_class.strip(),
+        guardian_email=guardian_email.strip().lower(),
+    )
+    member.full_clean()
+    member.save()
+    audit_record(actor=actor, code="training.member.added", target=club)
+    return member
+
+
+@transaction.atomic
+def team_add(*, actor, tournament: Tournament, name: str, members: list[Member]) -> Team:
+    _ensure_staff(actor, tournament.club)
+    if not 2 <= len(members) <= 4:
+        raise ValidationError({"members": _("A team has two to four speakers.")})
+    if any(m.club_id != tournament.club_id for m in members):
+        raise ValidationError({"members": _("Speakers come from the tournament's club.")})
+    team = Team(tournament=tournament, name=name.strip())
+    team.full_clean()
+    team.save()
+    team.members.set(members)
+    audit_record(actor=actor, code="training.team.added", target=tournament)
+    return team
+
+
+def _met(tournament: Tournament) -> tuple[set[frozenset], dict[int, int]]:
+    """Who met whom, and how often each team argued the proposition."""
+    met, proposition = set(), {}
+    for prop, opp in Pairing.objects.filter(round__tournament=tournament).values_list(
+        "proposition_id", "opposition_id"
+    ):
+        met.add(frozenset((prop, opp)))
+        proposition[prop] = proposition.get(prop, 0) + 1
+    return met, proposition
+
+
+def _bye(tournament: Tournament, order: list[Team], number: int) -> Team:
+    """The lowest-ranked team among those that sat out least often."""
+    debated: dict[int, int] = {}
+    for prop, opp in Pairing.objects.filter(round__tournament=tournament).values_list(
+        "proposition_id", "opposition_id"
+    ):
+        debated[prop] = debated.get(prop, 0) + 1
+        debated[opp] = debated.get(opp, 0) + 1
+    byes = {t.pk: (number - 1) - debated.get(t.pk, 0) for t in order}
+    fewest = min(byes.values())
+    return next(t for t in reversed(order) if byes[t.pk] == fewest)
+
+
+def _pairs(order: list[Team], met: set[frozenset]) -> list[tuple[Team, Team]]:
+    """Each team from the top with the next one down it has not met (or the next one, if
+    it has met them all)."""
+    left, pairs = list(order), []
+    while len(left) >= 2:
+        first = left.pop(0)
+        other = next((t for t in left if frozenset((first.pk, t.pk)) not in met), left[0])
+        left.remove(other)
+        pairs.append((first, other))
+    return pairs
+
+
+@transaction.atomic
+def round_pair(*, actor, tournament: Tournament, motion: BankMotion | None = None) -> Round:
+    """Make the next round and its pairings."""
+    tournament = Tournament.objects.select_for_update().select_related("club").get(pk=tournament.pk)
+    _ensure_staff(actor, tournament.club)
+    teams = list(tournament.teams.all())
+    if len(teams) < 2:
+        raise ValidationError({"teams": _("A tournament needs at least two teams.")})
+    number = tournament.rounds.count() + 1
+    if tournament.rounds.filter(pairings__submitted_at__isnull=True).exists():
+        raise ValidationError({"round": _("Wait for every ballot of the last round.")})
+    if number == 1:
+        order = sorted(teams, key=lambda t: t.pk)
+        random.Random(f"{tournament.pk}:{number}").shuffle(order)
+    else:
+        order = [s.team for s in team_standings(tournament)]
+    met, proposition = _met(tournament)
+    if len(order) % 2:
+        order.remove(_bye(tournament, order, number))
+    vote_round = Round.objects.create(tournament=tournament, number=number, motion=motion)
+    rooms = list(
+        Space.objects.filter(branch_id=tournament.club.branch_id, kind__in=ROOM_KINDS).order_by(
+            "name"
+        )
+    )
+    for n, (a, b) in enumerate(_pairs(order, met)):
+        if proposition.get(a.pk, 0) > proposition.get(b.pk, 0):
+            a, b = b, a
+        Pairing.objects.create(
+            round=vote_round,
+            proposition=a,
+            opposition=b,
+            room=rooms[n] if n < len(rooms) else None,
+            ballot_nonce=new_nonce(),
+        )
+    audit_record(
+        actor=actor,
+        code="training.round.paired",
+        target=tournament,
+        changes={"round": [None, number]},
+    )
+    return vote_round
+
+
+@transaction.atomic
+def ballot_submit(*, pairing: Pairing, winner: str, scores: dict[int, int], adjudicator: str):
+    """The adjudicator's ballot, once: the winning side and a score (50–100) for every
+    speaker of both teams."""
+    pairing = Pairing.objects.select_for_update().get(pk=pairing.pk)
+    if pairing.submitted_at is not None:
+        raise ValidationError({"winner": _("This ballot has been submitted already.")})
+    if winner not in Pairing.Side.values:
+        raise ValidationError({"winner": _("Choose the winning side.")})
+    speakers = {
+        m.pk: team for team in (pairing.proposition, pairing.opposition) for m in team.members.all()
+    }
+    if set(scores) != set(speakers):
+        raise ValidationError({"scores": _("Give every speaker a score.")})
+    if not all(50 <= s <= 100 for s in scores.values()):
+        raise ValidationError({"scores": _("Scores run from 50 to 100.")})
+    SpeakerScore.objects.bulk_create(
+        [
+            SpeakerScore(pairing=pairing, member_id=pk, team=speakers[pk], score=score)
+            for pk, score in scores.items()
+        ]
+    )
+    pairing.winner, pairing.adjudicator = winner, adjudicator.strip()[:80]
+    pairing.submitted_at = timezone.now()
+    pairing.save(update_fields=["winner", "adjudicator", "submitted_at"])
+    return pairing
+
+
+@transaction.atomic
+def final_promote(*, actor, tournament: Tournament, starts_at, ends_at, motion: str) -> Activity:
+    """The final as a public debate: a draft activity (format debate) at the club's
+    branch, for staff to complete and publish."""
+    _ensure_staff(actor, tournament.club)
+    if tournament.final_id:
+        raise ValidationError({"final": _("The final is in the programme already.")})
+    activity = activity_create(
+        actor=actor,
+        data={
+            "title": _("Final: %(name)s") % {"name": tournament.name},
+            "summary": motion[:300],
+            "format": Format.objects.get(slug="debat"),
+            "branch": tournament.club.branch,
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+        },
+    )
+    Tournament.objects.filter(pk=tournament.pk).update(final=activity)
+    return activity

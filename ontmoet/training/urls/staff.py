@@ -1,0 +1,9 @@
+from django.urls import path
+
+from ..views import staff
+
+app_name = "training_staff"
+urlpatterns = [
+    path("debattraining", staff.ClubsView.as_view(), name="clubs"),
+    path("debattraining/toernooi/<int:pk>", staff.TournamentView.as_view(), name="tournament"),
+]

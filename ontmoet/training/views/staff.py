@@ -1,0 +1,99 @@
+"""The staff page of a practice tournament: its teams, each round's pairings with rooms and
+the adjudicators' private ballot links, the standings and the speaker rankings; pairing
+the next round; promoting the final into the public programme."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from ontmoet.accounts import scoping
+from ontmoet.backoffice.mixins import StaffRequiredMixin
+from ontmoet.venues.permissions import branches_viewable_by
+
+from .. import services
+from ..ballots import ballot_token
+from ..models import BankMotion, Club, Tournament
+from ..selectors import speaker_rankings, team_standings
+
+
+class ClubsView(StaffRequiredMixin, TemplateView):
+    template_name = "training/staff/clubs.html"
+
+    def get_context_data(self, **kwargs):
+        clubs = (
+            Club.objects.filter(branch__in=branches_viewable_by(self.request.user))
+            .select_related("branch")
+            .prefetch_related("tournaments", "members")
+        )
+        return super().get_context_data(clubs=clubs, **kwargs)
+
+
+class TournamentView(StaffRequiredMixin, TemplateView):
+    template_name = "training/staff/tournament.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and scoping.is_backoffice_user(request.user):
+            self.tournament = get_object_or_404(
+                Tournament.objects.select_related("club__branch", "final"),
+                pk=kwargs["pk"],
+                club__branch__in=branches_viewable_by(request.user),
+            )
+            self.can_edit = scoping.can_edit_branch(request.user, self.tournament.club.branch_id)
+            if request.method == "POST" and not self.can_edit:
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        rounds = []
+        for r in self.tournament.rounds.select_related("motion").prefetch_related(
+            "pairings__proposition", "pairings__opposition", "pairings__room"
+        ):
+            rows = [
+                (p, settings.SITE_URL + f"/jurering/{ballot_token(p)}") for p in r.pairings.all()
+            ]
+            rounds.append((r, rows))
+        return super().get_context_data(
+            tournament=self.tournament,
+            teams=self.tournament.teams.prefetch_related("members"),
+            rounds=rounds,
+            standings=team_standings(self.tournament),
+            speakers=speaker_rankings(self.tournament),
+            motions=BankMotion.objects.all()[:200],
+            can_edit=self.can_edit,
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        try:
+            if request.POST.get("action") == "final":
+                start = timezone.make_aware(
+                    datetime.datetime.fromisoformat(request.POST.get("starts_at", ""))
+                )
+                services.final_promote(
+                    actor=request.user,
+                    tournament=self.tournament,
+                    starts_at=start,
+                    ends_at=start + datetime.timedelta(hours=2),
+                    motion=request.POST.get("motion", "")[:300],
+                )
+                messages.success(request, _("The final is a draft in the programme."))
+            else:
+                motion = BankMotion.objects.filter(pk=_int(request.POST.get("motion"))).first()
+                services.round_pair(actor=request.user, tournament=self.tournament, motion=motion)
+                messages.success(request, _("The next round is paired."))
+        except ValueError:
+            messages.error(request, _("Give the date and time of the final."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("training_staff:tournament", pk=self.tournament.pk)
+
+
+def _int(value) -> int:
+    return int(value) if str(value or "").isdigit() and len(str(value)) < 12 else 0
