@@ -28,6 +28,8 @@ from ontmoet.programme.models import (
 )
 from ontmoet.studyplaces.forecast import zone_busy_hours
 from ontmoet.studyplaces.models import SeatBooking, StudyZone, ZoneHour
+from ontmoet.training.models import BankMotion, Club, Tournament
+from ontmoet.training.selectors import team_standings
 from ontmoet.venues.models import (
     AccessibilityFeature,
     Branch,
@@ -291,3 +293,16 @@ def test_freedom_debates_with_results_and_one_ready_to_run():
     assert all(r.opened_at is None for r in ready.rounds.all())
     assert Question.objects.filter(status="answered").exists()
     assert Question.objects.filter(status="rejected", reason="advertising").exists()
+
+
+@pytest.mark.django_db
+def test_a_practice_tournament_with_standings():
+    load_demo(activities=0)
+    tournament = Tournament.objects.get()
+    assert tournament.rounds.count() == 3
+    judged = tournament.rounds.filter(pairings__submitted_at__isnull=False).distinct().count()
+    assert judged == 2
+    standings = team_standings(tournament)
+    assert [s.debates for s in standings] == [2, 2, 2, 2]
+    assert sum(s.wins for s in standings) == 4
+    assert Club.objects.count() == 2 and BankMotion.objects.filter(themes__isnull=False).exists()

@@ -29,6 +29,7 @@ from ...registrations import load_registrations
 from ...seed import Tally, load_reference
 from ...study_history import load_study_history, load_study_today
 from ...studyplaces import load_study_zones
+from ...training import load_training
 
 
 class Command(BaseCommand):
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             tally.created["room requests"] = load_requests(today=today)
             tally.created["ideas of residents"] = load_initiatives(users=users, today=today)
             tally.created["debates"] = load_debates(actor=actor)
+            tally.created["debate clubs"] = load_training(users=users)
             tally.created["study zones"] = load_study_zones()
             hours, seats = load_study_history(today=today, days=options["history_days"])
             tally.created["hours of study-place history"] = hours
