@@ -44,6 +44,17 @@ def test_a_debate_evening(browser, live_server, page, assert_accessible, maker, 
     expect(screen.locator('[data-count="before-total"]')).to_have_text("2", timeout=8_000)
     page.locator('button[name="action"][value="close-before"]').click()
 
+    # A question from the hall: asked on a phone, approved by the moderator, on the screen.
+    phones[0].locator("#question-text").fill("Waar ligt de grens van vrijheid?")
+    phones[0].locator("form.question-form button[type=submit]").click()
+    page.reload()
+    page.locator('button[name="action"][value="question-approve"]').click()
+    expect(screen.locator(".debate-screen__questions")).to_contain_text(
+        "Waar ligt de grens van vrijheid?", timeout=8_000
+    )
+    phones[1].goto(f"/stem/{debate.join_code}/moderatie")
+    assert_accessible(phones[1])
+
     page.locator('button[name="action"][value="open-after"]').click()
     vote(phones[0], debate.join_code, "for")
     vote(phones[1], debate.join_code, "for")
