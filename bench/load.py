@@ -12,6 +12,9 @@ Latency is measured from the moment a worker sends the request until the whole r
 is read. The lag between the due time and the actual send is recorded too: if it grows, the
 generator, not the server, fell behind, and the run says so.
 
+``run_timetable`` is the same with the send times given: several streams at their own rates
+(votes and polls of a live result, say), GETs or JSON POSTs, the answers' bodies kept.
+
 For throughput (the registration rush) there is a closed-loop generator as well: a fixed
 number of clients, each sending its next request as soon as the previous one is answered,
 as fast as the server allows. It is a bare asyncio HTTP/1.1 client on one thread (requests
@@ -39,6 +42,8 @@ class Sample:
     status: int
     size: int
     error: str = ""
+    body: bytes = b""  # the answer's body, where the caller asked to keep it
+    key: str = ""  # what the caller needs to recognise the answer (an email address, say)
 
     @property
     def latency_ms(self) -> float:
@@ -97,8 +102,8 @@ def summarise(samples: list[Sample], window: float, ok: int = 200) -> Stats:
 
 
 class _Pool:
-    def __init__(self, host: str, port: int, threads: int, limit: int):
-        self.host, self.port, self.limit = host, port, limit
+    def __init__(self, host: str, port: int, threads: int, limit: int, keep_body: bool = False):
+        self.host, self.port, self.limit, self.keep_body = host, port, limit, keep_body
         self.jobs: queue.Queue = queue.Queue()
         self.out: list[Sample] = []
         self.lock = threading.Lock()
@@ -113,7 +118,7 @@ class _Pool:
         self.workers.append(worker)
         worker.start()
 
-    def submit(self, job: tuple[str, str, float]) -> None:
+    def submit(self, job: tuple[str, str, float, bytes | None, str]) -> None:
         """Queue a job for an idle worker, reserving it; start a new worker if none is idle."""
         with self.lock:
             reserved = self.idle > 0
@@ -149,12 +154,16 @@ class _Worker(threading.Thread):
                 if self.conn is not None:
                     self.conn.close()
                 return
-            kind, url, due = job
+            kind, url, due, payload, key = job
             sent = time.perf_counter()
-            status, size, error = 0, 0, ""
+            status, size, error, body = 0, 0, "", b""
             try:
                 conn = self._connection()
-                conn.request("GET", url, headers={"Accept": "*/*"})
+                if payload is None:
+                    conn.request("GET", url, headers={"Accept": "*/*"})
+                else:
+                    headers = {"Accept": "*/*", "Content-Type": "application/json"}
+                    conn.request("POST", url, body=payload, headers=headers)
                 response = conn.getresponse()
                 body = response.read()
                 status, size = response.status, len(body)
@@ -166,7 +175,8 @@ class _Worker(threading.Thread):
                     self.conn.close()
                 self.conn = None
             done = time.perf_counter()
-            self.out.append(Sample(kind, url, due, sent, done, status, size, error))
+            kept = body if self.pool.keep_body else b""
+            self.out.append(Sample(kind, url, due, sent, done, status, size, error, kept, key))
             with self.pool.lock:
                 self.pool.idle += 1
 
@@ -195,10 +205,49 @@ def run_open_loop(
         if delay > 0:
             time.sleep(delay)
         kind, url = next_request()
-        pool.submit((kind, url, due))
+        pool.submit((kind, url, due, None, ""))
     pool.close()
     end = max((s.done for s in pool.out), default=t0)
     return pool.out, end - t0
+
+
+@dataclass
+class Timed:
+    """One request of a timetable: sent ``at`` seconds after the start, a POST of ``body``
+    (JSON) if it has one, else a GET; its sample carries ``key``."""
+
+    at: float
+    kind: str
+    url: str
+    body: bytes | None = None
+    key: str = ""
+
+
+def run_timetable(
+    *,
+    host: str,
+    port: int,
+    timetable: list[Timed],
+    threads: int = 16,
+    max_threads: int = 512,
+    keep_body: bool = False,
+) -> tuple[list[Sample], float]:
+    """Send every request of the timetable at its time (open loop, as ``run_open_loop``);
+    return the samples (with the answers' bodies if ``keep_body``) and the window, from the
+    first due time to the last response."""
+    pool = _Pool(host, port, threads, max_threads, keep_body)
+    ordered = sorted(timetable, key=lambda t: t.at)
+    t0 = time.perf_counter() + 0.05 - (ordered[0].at if ordered else 0)
+    for item in ordered:
+        due = t0 + item.at
+        delay = due - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        pool.submit((item.kind, item.url, due, item.body, item.key))
+    pool.close()
+    start = t0 + (ordered[0].at if ordered else 0)
+    end = max((s.done for s in pool.out), default=start)
+    return pool.out, end - start
 
 
 # --- closed loop ------------------------------------------------------------------------------
@@ -214,8 +263,7 @@ class Request:
 
 @dataclass
 class Reply(Sample):
-    key: str = ""
-    body: bytes = b""
+    """An answer of the closed loop (its body always kept)."""
 
 
 def http_request(method: str, host: str, port: int, path: str, body: bytes | None = None) -> bytes:

@@ -6,11 +6,13 @@ scenario (floor, programme page, API list) with an open-loop load of 50 requests
 registration rush (rush.py): a fresh 100-seat activity, a new server, the floor and 10,000
 registration POSTs from 32 concurrent clients, and a check of the database. Then the spaces
 (spaces.py): the floor, a branch's spaces for a week and the occupancy feed, open loop at the
-same rate, on a server of their own. ``--only programme``, ``--only rush`` or
-``--only spaces`` (or a comma-separated list) runs only those parts. Results go to stdout
-and to docs/benchmarks.md; raw samples to var/bench/. The exit status is non-zero only when
-requests failed, the rush left the database wrong, or an engine could not be measured — a
-missed target is reported, not an error.
+same rate, on a server of their own. Then the debate vote (debate.py): a fresh debate, a
+server of its own, the floor, and 2,000 votes in 10 s while 500 phones poll the result every
+2 s, open loop, and a count of the votes in the database. ``--only programme``, ``--only
+rush``, ``--only spaces`` or ``--only debate`` (or a comma-separated list) runs only those
+parts. Results go to stdout and to docs/benchmarks.md; raw samples to var/bench/. The exit
+status is non-zero only when requests failed, the rush or the vote left the database wrong,
+or an engine could not be measured — a missed target is reported, not an error.
 See docs/benchmarks.md for the method.
 """
 
@@ -20,6 +22,7 @@ import sys
 import time
 from dataclasses import asdict
 
+import debate
 import report
 import rush
 import scenarios
@@ -42,16 +45,18 @@ from prepare import (
 from server import HOST, Gunicorn
 
 ENGINES = {"sqlite": SQLITE, "postgresql": POSTGRES}
-PARTS = ("programme", "rush", "spaces")
+PARTS = ("programme", "rush", "spaces", "debate")
 # Where each part's results go in the run.
-RESULT_KEYS = {"programme": "engines", "rush": "rush", "spaces": "spaces"}
+RESULT_KEYS = {"programme": "engines", "rush": "rush", "spaces": "spaces", "debate": "debate"}
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--engines", default="sqlite,postgresql", help="comma-separated")
     parser.add_argument(
-        "--only", default=",".join(PARTS), help="comma-separated parts: programme, rush, spaces"
+        "--only",
+        default=",".join(PARTS),
+        help="comma-separated parts: programme, rush, spaces, debate",
     )
     parser.add_argument("--activities", type=int, default=100_000)
     parser.add_argument(
@@ -85,6 +90,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--floor-requests", type=int, default=10_000, help="GET /healthz before the rush"
+    )
+    parser.add_argument(
+        "--debate-voters", type=int, default=debate.VOTERS, help="voters in the 10 s of the vote"
+    )
+    parser.add_argument(
+        "--debate-phones", type=int, default=debate.PHONES, help="phones polling every 2 s"
     )
     parser.add_argument("--no-docs", action="store_true", help="leave docs/benchmarks.md")
     args = parser.parse_args(argv)
@@ -214,9 +225,21 @@ def main(argv: list[str]) -> int:
             "worker_class": args.worker_class,
             "seed": args.seed,
         },
+        "debate_config": {
+            "voters": args.debate_voters,
+            "seconds": debate.VOTE_SECONDS,
+            "phones": args.debate_phones,
+            "poll_every": debate.POLL_EVERY,
+            "tail": debate.TAIL,
+            "retry_share": debate.RETRY_SHARE,
+            "workers": args.workers,
+            "worker_class": args.worker_class,
+            "seed": args.seed,
+        },
         "engines": [],
         "rush": [],
         "spaces": [],
+        "debate": [],
     }
     raw_all: dict = {}
     failed = False
@@ -293,6 +316,27 @@ def main(argv: list[str]) -> int:
                 raw_all[engine.name].update({f"spaces-{k}": v for k, v in raw.items()})
                 if any(sc["stats"]["errors"] or sc["warmup_errors"] for sc in result["scenarios"]):
                     failed = True
+        if "debate" in args.parts:
+            try:
+                result, raw = debate.measure(
+                    engine,
+                    seed=args.seed,
+                    workers=args.workers,
+                    worker_class=args.worker_class,
+                    quiet_wait=args.quiet_wait,
+                    threads=args.threads,
+                    voters=args.debate_voters,
+                    phones=args.debate_phones,
+                )
+            except Exception as exc:
+                log(f"{engine.name} debate FAILED: {exc}")
+                run["debate"].append({"engine": engine.name, "failed": str(exc)})
+                failed = True
+            else:
+                run["debate"].append(result)
+                raw_all[engine.name].update({f"debate-{k}": v for k, v in raw.items()})
+                if result["vote"]["errors"] or result["floor"]["errors"] or result["problems"]:
+                    failed = True
 
     run["machine"] = report.machine()
     run["runtime_seconds"] = time.monotonic() - started
@@ -306,6 +350,8 @@ def main(argv: list[str]) -> int:
         print(report.rush_markdown(run))
     if run["spaces"]:
         print(report.spaces_markdown(run))
+    if run["debate"]:
+        print(report.debate_markdown(run))
     if not args.no_docs:
         report.write_docs(run)
         log(f"results written to {report.DOCS.relative_to(report.BASE_DIR)} and {raw_path}")

@@ -7,6 +7,8 @@ from fractions import Fraction
 
 from django.utils.translation import gettext as _
 
+from ontmoet.programme.models import Activity
+
 from .models import Debate, VoteRound
 
 SIDES = ("for", "against", "undecided")
@@ -80,6 +82,46 @@ def debate_result(debate: Debate) -> DebateResult:
     return DebateResult(
         before=_round_result(rounds[VoteRound.Kind.BEFORE]),
         after=_round_result(rounds[VoteRound.Kind.AFTER]),
+    )
+
+
+ROUND_FIELDS = ("kind", "opened_at", "closed_at", "votes_for", "votes_against", "votes_undecided")
+
+
+def public_result(activity_id: int) -> tuple[str, DebateResult] | None:
+    """The motion and the result of the debate on a published activity, None if there is
+    none. One query over its two rounds and only the columns the result needs: hundreds of
+    phones and the big screen poll it every few seconds during a vote."""
+    rows = (
+        VoteRound.objects.filter(
+            debate__activity_id=activity_id, debate__activity__status=Activity.Status.PUBLISHED
+        )
+        .order_by()
+        .values_list("debate__motion", *ROUND_FIELDS)
+    )
+    motion, rounds = "", {}
+    for row in rows:
+        motion, values = row[0], dict(zip(ROUND_FIELDS, row[1:], strict=True))
+        rounds[values["kind"]] = VoteRound(**values)
+    if set(rounds) != set(VoteRound.Kind.values):
+        return None
+    return motion, DebateResult(
+        before=_round_result(rounds[VoteRound.Kind.BEFORE]),
+        after=_round_result(rounds[VoteRound.Kind.AFTER]),
+    )
+
+
+def public_round_id(activity_id: int, kind: str) -> int | None:
+    """The id of a round (before or after) of the debate on a published activity, None if
+    there is none."""
+    return (
+        VoteRound.objects.filter(
+            debate__activity_id=activity_id,
+            debate__activity__status=Activity.Status.PUBLISHED,
+            kind=kind,
+        )
+        .values_list("pk", flat=True)
+        .first()
     )
 
 

@@ -14,26 +14,17 @@ from ontmoet.core.api import PROBLEM_CONTENT_TYPE, problem
 from ontmoet.core.ratelimit import client_address, retry_after
 
 from .. import services
-from ..models import Debate, VoteRound
-from ..selectors import debate_result
+from ..models import VoteRound
+from ..selectors import public_result, public_round_id
 from ..voters import ticket_key
 
 # Ids beyond a 64-bit integer cannot exist; the databases refuse to even compare them.
 MAX_ID = 2**63 - 1
 
 
-def _public_debate(activity_id: int) -> Debate:
+def _check_id(activity_id: int) -> None:
     if not 0 < activity_id <= MAX_ID:
         raise NotFound
-    debate = (
-        Debate.objects.select_related("activity")
-        .prefetch_related("rounds")
-        .filter(activity_id=activity_id, activity__status="published")
-        .first()
-    )
-    if debate is None:
-        raise NotFound
-    return debate
 
 
 class RoundOutSerializer(serializers.Serializer):
@@ -84,12 +75,16 @@ class ResultView(generics.GenericAPIView):
         auth=[],
     )
     def get(self, request, activity_id: int):
-        debate = _public_debate(activity_id)
-        result = debate_result(debate)
+        _check_id(activity_id)
+        # One lean query, not the debate and its activity: every phone polls this.
+        found = public_result(activity_id)
+        if found is None:
+            raise NotFound
+        motion, result = found
         language = "en" if request.query_params.get("language") == "en" else "nl"
         with translation.override(language):
             body = {
-                "motion": debate.motion,
+                "motion": motion,
                 "rounds": {"before": result.before, "after": result.after},
                 "shift": result.shift if result.complete else None,
                 "winner": result.winner,
@@ -128,14 +123,14 @@ class VoteView(generics.GenericAPIView):
             raise Throttled(wait=wait)
         data = VoteInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        debate = _public_debate(activity_id)
-        vote_round = next(r for r in debate.rounds.all() if r.kind == data.validated_data["round"])
+        _check_id(activity_id)
+        round_id = public_round_id(activity_id, data.validated_data["round"])
+        if round_id is None:
+            raise NotFound
         token = data.validated_data["token"]
-        key = ticket_key(debate.activity, token) or f"device:{token}"
+        key = ticket_key(activity_id, token) or f"device:{token}"
         try:
-            services.vote_cast(
-                round_id=vote_round.pk, choice=data.validated_data["choice"], key=key
-            )
+            services.vote_cast(round_id=round_id, choice=data.validated_data["choice"], key=key)
         except DjangoValidationError as error:
             raise ValidationError(error.message_dict) from None
         except services.VoteRefused as refused:
