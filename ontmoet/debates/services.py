@@ -2,11 +2,12 @@
 vote rounds (staff), and casting a vote (anyone in the hall, no account).
 
 A vote is counted under the round's row lock (PostgreSQL; the database's write lock on
-SQLite) in one transaction that checks the round is open, records the ballot's digest and
-adds one to a total, so the totals always equal the ballots accepted, however many vote at
-once. What de-duplicates is a key — a ticket code when the voter has one for this
-activity, otherwise a random id kept by the voter's browser — digested with the round's
-salt, which is wiped when the round closes.
+SQLite) in one transaction that adds one to a total of an open round and records the
+ballot's digest, or rolls both back when the round has that digest already: the totals
+always equal the ballots accepted, however many vote at once. What de-duplicates is a
+key — a ticket code when the voter has one for this activity, otherwise a random id kept
+by the voter's browser — digested with the round's salt, which is wiped when the round
+closes.
 """
 
 import hashlib
@@ -15,7 +16,6 @@ import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +26,7 @@ from ontmoet.core.writer_turn import writer_turn
 from ontmoet.programme.models import Activity
 from ontmoet.programme.services import PUBLIC_CONTENT
 
+from . import statements
 from .models import Ballot, Debate, VoteRound
 
 COUNTERS = {
@@ -154,24 +155,20 @@ def _digest(salt: str, key: str) -> str:
     return hmac.new(salt.encode(), key.encode(), hashlib.sha256).hexdigest()
 
 
-def vote_cast(*, round_id: int, choice: str, key: str) -> VoteRound:
-    """Count one vote in an open round, once per key. Returns the round with its totals."""
+def vote_cast(*, round_id: int, choice: str, key: str) -> None:
+    """Count one vote in an open round, once per key. In one transaction: the count (which
+    locks the round's row and checks it is open), then the ballot; a ballot the round has
+    already rolls the count back (``statements.py``)."""
     if choice not in COUNTERS:
         raise ValidationError({"choice": _("Choose for, against or undecided.")})
     if not key or len(key) > 200:
         raise ValidationError({"token": _("This vote has no valid key.")})
     with writer_turn(), transaction.atomic():
-        vote_round = VoteRound.objects.select_for_update().filter(pk=round_id).first()
-        if vote_round is None or not vote_round.is_open:
+        salt = statements.count_vote(round_id, COUNTERS[choice])
+        if not salt:
             raise VoteRefused("closed", _("Voting is not open in this round."))
-        digest = _digest(vote_round.salt, key)
-        if Ballot.objects.filter(round=vote_round, digest=digest).exists():
+        if not statements.record_ballot(round_id, _digest(salt, key)):
             raise VoteRefused("voted", _("You have voted in this round already."))
-        Ballot.objects.create(round=vote_round, digest=digest)
-        counter = COUNTERS[choice]
-        VoteRound.objects.filter(pk=vote_round.pk).update(**{counter: F(counter) + 1})
-        setattr(vote_round, counter, getattr(vote_round, counter) + 1)
-    return vote_round
 
 
 def has_voted(vote_round: VoteRound, key: str) -> bool:

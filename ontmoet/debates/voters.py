@@ -3,17 +3,23 @@
 otherwise a random id the browser keeps in a cookie. Neither is stored: the services keep
 only a digest salted per round."""
 
+import re
 import secrets
 
-from ontmoet.registrations.models import Registration
+from ontmoet.registrations.models import TICKET_ALPHABET, Registration
+
+# Ticket codes are 8 characters of that alphabet (registrations.models.new_ticket_code).
+TICKET_SHAPE = re.compile(f"[{re.escape(TICKET_ALPHABET)}]{{8}}")
 
 VOTER_COOKIE = "ontmoet_voter"
 COOKIE_AGE = 60 * 60 * 24 * 2  # a debate evening, with room to spare
 
 
 def ticket_key(activity, ticket: str) -> str | None:
-    ticket = str(ticket or "").strip().upper()[:12]
-    if not ticket.isalnum():
+    """``activity`` is the activity or its id. Only something shaped like a ticket code is
+    looked up (a device's random id never costs a query), and only as a whole."""
+    ticket = str(ticket or "").strip().upper()
+    if not TICKET_SHAPE.fullmatch(ticket):
         return None
     live = Registration.objects.filter(
         activity=activity, ticket_code=ticket, status__in=Registration.HOLDING
