@@ -4,7 +4,7 @@ waiting for its ballots. Through the training services; only when no club exists
 
 import random
 
-from ontmoet.programme.models import Theme
+from ontmoet.programme.models import Activity, Theme
 from ontmoet.training import services
 from ontmoet.training.models import BankMotion, Club, Tournament
 from ontmoet.venues.models import Branch
@@ -57,6 +57,9 @@ def load_training(*, users: dict) -> int:
         if slug not in branches:
             continue
         club = Club.objects.create(branch=branches[slug], name=name, coach=coach)
+        club.sessions.set(
+            Activity.objects.filter(branch=branches[slug], format__slug="debattraining")
+        )
         actor = users.get(slug) or users["centraal"]
         members = [
             services.member_add(actor=actor, club=club, first_name=pupil, school_class=group)

@@ -19,6 +19,7 @@ class ClubAdmin(ScopedAdmin):
     list_display = ["name", "branch", "coach"]
     list_filter = ["branch"]
     inlines = [MemberInline]
+    filter_horizontal = ["sessions"]
 
 
 @admin.register(BankMotion)

@@ -25,6 +25,11 @@ class Club(TimeStamped):
     )
     name = models.CharField(_("name"), max_length=120)
     coach = models.CharField(_("coach"), max_length=150, blank=True)
+    # The club's training sessions are activities of the programme (format: debate
+    # training), so they have a room, a time and registration like any other.
+    sessions = models.ManyToManyField(
+        Activity, verbose_name=_("training sessions"), blank=True, related_name="debate_clubs"
+    )
 
     class Meta:
         verbose_name = _("debate club")

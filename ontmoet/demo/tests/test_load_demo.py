@@ -101,6 +101,11 @@ def test_load_demo_twice_creates_everything_once():
     assert {"published", "cancelled"} <= statuses
     assert not Activity.objects.filter(status="cancelled", cancellation_reason="").exists()
     assert Activity.objects.published().count() > TEST_ACTIVITIES * 0.8
+    # Debate clubs hold the debate trainings of their own branch as their sessions.
+    sessions = Activity.objects.filter(debate_clubs__isnull=False)
+    assert sessions.exists()
+    assert not sessions.exclude(format__slug="debattraining").exists()
+    assert all(a.branch_id == a.debate_clubs.get().branch_id for a in sessions)
 
 
 @pytest.mark.django_db

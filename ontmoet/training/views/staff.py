@@ -30,7 +30,7 @@ class ClubsView(StaffRequiredMixin, TemplateView):
         clubs = (
             Club.objects.filter(branch__in=branches_viewable_by(self.request.user))
             .select_related("branch")
-            .prefetch_related("tournaments", "members")
+            .prefetch_related("tournaments", "members", "sessions")
         )
         return super().get_context_data(clubs=clubs, **kwargs)
 
