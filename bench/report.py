@@ -177,6 +177,19 @@ def kinds_table(result: dict) -> list[str]:
     return lines
 
 
+def _engine_heading(result: dict) -> list[str]:
+    """The engine's heading, and why it has no numbers when it was skipped or failed."""
+    out = [f"### {result['engine']}", ""]
+    for key, label in (("skipped", "Skipped"), ("failed", "Failed")):
+        if result.get(key):
+            out += [f"{label}: {result[key]}", ""]
+    return out
+
+
+def _measured(result: dict) -> bool:
+    return not (result.get("skipped") or result.get("failed"))
+
+
 def _generator_sentence(result: dict) -> str:
     return (
         "The load generator sent every request at most "
@@ -229,13 +242,8 @@ def results_markdown(run: dict) -> str:
         "",
     ]
     for result in run["engines"]:
-        out.append(f"### {result['engine']}")
-        out.append("")
-        if result.get("skipped"):
-            out += [f"Skipped: {result['skipped']}", ""]
-            continue
-        if result.get("failed"):
-            out += [f"Failed: {result['failed']}", ""]
+        out += _engine_heading(result)
+        if not _measured(result):
             continue
         db = result["database"]
         out.append(
@@ -394,13 +402,8 @@ def spaces_markdown(run: dict) -> str:
         "",
     ]
     for result in run["spaces"]:
-        out.append(f"### {result['engine']}")
-        out.append("")
-        if result.get("skipped"):
-            out += [f"Skipped: {result['skipped']}", ""]
-            continue
-        if result.get("failed"):
-            out += [f"Failed: {result['failed']}", ""]
+        out += _engine_heading(result)
+        if not _measured(result):
             continue
         db = result["database"]
         b = db.get("bookings", {})
