@@ -31,16 +31,18 @@ def test_resident_books_a_study_seat_and_checks_in(page, assert_accessible, schi
         bookable_seats=5,
         slot_minutes=30,
     )
-    # History for the busy-hours table, so its markup is checked too.
+    # History for the busy-hours table, every hour of the day, so that the current hour's
+    # highlighted row is checked too, whenever the test runs.
     last_week = timezone.localdate() - datetime.timedelta(days=7)
-    for hour in range(9, 18):
+    for hour in range(24):
         ZoneHour.objects.create(
-            zone=zone, day=last_week, weekday=last_week.weekday(), hour=hour, present=hour
+            zone=zone, day=last_week, weekday=last_week.weekday(), hour=hour, present=hour % 20
         )
 
     page.goto(f"/studeren/{schilderswijk.slug}")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    expect(page.locator(".study-busy__table tbody tr")).to_have_count(9)
+    expect(page.locator(".study-busy__table tbody tr")).to_have_count(24)
+    expect(page.locator(".study-busy__now")).to_have_count(1)
     assert_accessible(page)
     page.locator("#id_name").fill("Sam")
     page.locator("#id_email").fill("sam@example.org")
