@@ -193,3 +193,38 @@ def final_promote(*, actor, tournament: Tournament, starts_at, ends_at, motion: 
     )
     Tournament.objects.filter(pk=tournament.pk).update(final=activity)
     return activity
+
+
+@transaction.atomic
+def club_create(*, actor, branch, name: str, coach: str = "") -> Club:
+    if not scoping.can_edit_branch(actor, branch.pk):
+        raise PermissionDenied("Not your branch.")
+    club = Club(branch=branch, name=name.strip(), coach=coach.strip())
+    club.full_clean()
+    club.save()
+    audit_record(actor=actor, code="training.club.created", target=club)
+    return club
+
+
+@transaction.atomic
+def member_remove(*, actor, member: Member) -> None:
+    """A pupil leaves the club: their name goes; scores already given stay with the team,
+    under "(left)", so that standings do not change."""
+    _ensure_staff(actor, member.club)
+    if member.scores.exists() or member.teams.exists():
+        Member.objects.filter(pk=member.pk).update(
+            first_name=str(_("(left)")), school_class="", guardian_email=""
+        )
+    else:
+        member.delete()
+    audit_record(actor=actor, code="training.member.removed", target=member.club)
+
+
+@transaction.atomic
+def tournament_create(*, actor, club: Club, name: str) -> Tournament:
+    _ensure_staff(actor, club)
+    tournament = Tournament(club=club, name=name.strip())
+    tournament.full_clean()
+    tournament.save()
+    audit_record(actor=actor, code="training.tournament.created", target=club)
+    return tournament

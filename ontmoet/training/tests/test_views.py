@@ -52,3 +52,36 @@ def test_the_ballot_page(client, tournament, maker):
     assert pairing.winner == "opposition" and pairing.scores.count() == 4
     assert client.post(url, good).status_code == 200  # already in: shown, not counted again
     assert pairing.scores.count() == 4
+
+
+def test_a_coach_runs_the_club_from_the_staff_pages(client, maker, schilderswijk, transvaal):
+    client.force_login(maker)
+    other = client.post("/staff/debattraining", {"name": "Elders", "branch": transvaal.pk})
+    assert other.status_code == 400  # not a branch this maker plans for
+    made = client.post(
+        "/staff/debattraining", {"name": "Debatclub", "branch": schilderswijk.pk, "coach": "Ramon"}
+    )
+    assert made.status_code == 302
+    club = Club.objects.get()
+    url = f"/staff/debattraining/club/{club.pk}"
+    for name in ("Aya", "Bilal", "Chaima", "Daan"):
+        data = {"action": "member", "member-first_name": name, "member-school_class": "groep 8"}
+        assert client.post(url, data).status_code == 302
+    assert client.post(url, {"action": "member", "member-first_name": ""}).status_code == 400
+    started = client.post(url, {"action": "tournament", "tournament-name": "Oefentoernooi"})
+    tournament_url = started["Location"]
+    members = list(club.members.values_list("pk", flat=True))
+    team = {"action": "team", "team-name": "De Sprekers", "team-members": members[:2]}
+    assert client.post(tournament_url, team).status_code == 302
+    solo = {"action": "team", "team-name": "Alleen", "team-members": members[2:3]}
+    assert client.post(tournament_url, solo).status_code == 400  # two to four speakers
+    client.post(tournament_url, {**team, "team-name": "Woordkunst", "team-members": members[2:]})
+    assert client.post(tournament_url, {"action": "pair"}).status_code == 302
+    assert Pairing.objects.count() == 1
+    # A pupil who debated leaves: the name goes, the scores stay with the team.
+    client.post(url, {"action": "remove", "member": members[0]})
+    assert club.members.get(pk=members[0]).first_name in ("(left)", "(vertrokken)")
+    client.post(url, {"action": "remove", "member": 99999})
+    client.force_login(make_user("lezer", role="read_only"))
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"action": "member", "member-first_name": "X"}).status_code == 404

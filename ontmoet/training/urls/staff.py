@@ -5,5 +5,6 @@ from ..views import staff
 app_name = "training_staff"
 urlpatterns = [
     path("debattraining", staff.ClubsView.as_view(), name="clubs"),
+    path("debattraining/club/<int:pk>", staff.ClubView.as_view(), name="club"),
     path("debattraining/toernooi/<int:pk>", staff.TournamentView.as_view(), name="tournament"),
 ]

@@ -19,8 +19,15 @@ from ontmoet.venues.permissions import branches_viewable_by
 
 from .. import services
 from ..ballots import ballot_token
+from ..forms import ClubForm, MemberForm, TeamForm, TournamentForm
 from ..models import BankMotion, Club, Tournament
 from ..selectors import speaker_rankings, team_standings
+
+
+def _editable_branches(user):
+    allowed = scoping.editable_branch_ids(user)
+    branches = branches_viewable_by(user)
+    return branches if allowed is scoping.ALL else branches.filter(pk__in=allowed)
 
 
 class ClubsView(StaffRequiredMixin, TemplateView):
@@ -32,7 +39,75 @@ class ClubsView(StaffRequiredMixin, TemplateView):
             .select_related("branch")
             .prefetch_related("tournaments", "members", "sessions")
         )
-        return super().get_context_data(clubs=clubs, **kwargs)
+        form = kwargs.pop("form", None)
+        if form is None and scoping.can_edit_anything(self.request.user):
+            form = ClubForm(branches=_editable_branches(self.request.user))
+        return super().get_context_data(clubs=clubs, form=form, **kwargs)
+
+    def post(self, request):
+        if not scoping.can_edit_anything(request.user):
+            raise Http404
+        form = ClubForm(request.POST, branches=_editable_branches(request.user))
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        club = services.club_create(actor=request.user, **form.cleaned_data)
+        return redirect("training_staff:club", pk=club.pk)
+
+
+class ClubView(StaffRequiredMixin, TemplateView):
+    """A club: its members (a first name, a school or class, perhaps a guardian's address),
+    its training sessions and its tournaments."""
+
+    template_name = "training/staff/club.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and scoping.is_backoffice_user(request.user):
+            self.club = get_object_or_404(
+                Club.objects.select_related("branch"),
+                pk=kwargs["pk"],
+                branch__in=branches_viewable_by(request.user),
+            )
+            self.can_edit = scoping.can_edit_branch(request.user, self.club.branch_id)
+            if request.method == "POST" and not self.can_edit:
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("member_form", MemberForm(prefix="member"))
+        kwargs.setdefault("tournament_form", TournamentForm(prefix="tournament"))
+        return super().get_context_data(
+            club=self.club,
+            members=self.club.members.all(),
+            sessions=self.club.sessions.order_by("-starts_at")[:20],
+            tournaments=self.club.tournaments.all(),
+            can_edit=self.can_edit,
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        action = request.POST.get("action")
+        if action == "member":
+            form = MemberForm(request.POST, prefix="member")
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(member_form=form), status=400)
+            services.member_add(actor=request.user, club=self.club, **form.cleaned_data)
+        elif action == "remove":
+            member = get_object_or_404(self.club.members, pk=_int(request.POST.get("member")))
+            services.member_remove(actor=request.user, member=member)
+        elif action == "tournament":
+            form = TournamentForm(request.POST, prefix="tournament")
+            if not form.is_valid():
+                return self.render_to_response(
+                    self.get_context_data(tournament_form=form), status=400
+                )
+            tournament = services.tournament_create(
+                actor=request.user, club=self.club, **form.cleaned_data
+            )
+            return redirect("training_staff:tournament", pk=tournament.pk)
+        else:
+            raise Http404
+        messages.success(request, _("Saved."))
+        return redirect("training_staff:club", pk=self.club.pk)
 
 
 class TournamentView(StaffRequiredMixin, TemplateView):
@@ -67,10 +142,30 @@ class TournamentView(StaffRequiredMixin, TemplateView):
             speakers=speaker_rankings(self.tournament),
             motions=BankMotion.objects.all()[:200],
             can_edit=self.can_edit,
+            team_form=kwargs.pop("team_form", None)
+            or TeamForm(prefix="team", members=self.tournament.club.members.all()),
             **kwargs,
         )
 
+    def _team(self, request):
+        form = TeamForm(request.POST, prefix="team", members=self.tournament.club.members.all())
+        if form.is_valid():
+            try:
+                services.team_add(
+                    actor=request.user,
+                    tournament=self.tournament,
+                    name=form.cleaned_data["name"],
+                    members=list(form.cleaned_data["members"]),
+                )
+            except ValidationError as error:
+                form.add_error("members", error.messages)
+            else:
+                return redirect("training_staff:tournament", pk=self.tournament.pk)
+        return self.render_to_response(self.get_context_data(team_form=form), status=400)
+
     def post(self, request, pk):
+        if request.POST.get("action") == "team":
+            return self._team(request)
         try:
             if request.POST.get("action") == "final":
                 start = timezone.make_aware(

@@ -1,0 +1,37 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.core.forms import AccessibleErrorsMixin
+
+
+class ClubForm(AccessibleErrorsMixin, forms.Form):
+    name = forms.CharField(label=_("Name of the club"), max_length=120)
+    branch = forms.ModelChoiceField(label=_("Branch"), queryset=None)
+    coach = forms.CharField(label=_("Coach"), max_length=150, required=False)
+
+    def __init__(self, *args, branches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = branches
+
+
+class MemberForm(AccessibleErrorsMixin, forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=40)
+    school_class = forms.CharField(label=_("School or class"), max_length=80, required=False)
+    guardian_email = forms.EmailField(
+        label=_("Email address of a parent or guardian (optional)"), required=False
+    )
+
+
+class TournamentForm(AccessibleErrorsMixin, forms.Form):
+    name = forms.CharField(label=_("Name of the tournament"), max_length=150)
+
+
+class TeamForm(AccessibleErrorsMixin, forms.Form):
+    name = forms.CharField(label=_("Name of the team"), max_length=80)
+    members = forms.ModelMultipleChoiceField(
+        label=_("Speakers (two to four)"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = members
