@@ -1,5 +1,5 @@
-"""Clubs, members, the motion bank, tournaments and their teams are kept in the admin
-(audited, scoped like every list); tournaments are run from the staff page."""
+"""Clubs, members, the motion bank and tournaments in the admin, for central staff who keep
+lists (audited, scoped like every list). Coaches use the staff pages."""
 
 from django.contrib import admin
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import AccessibleErrorsMixin
+from ontmoet.programme.models import Theme
 
 
 class ClubForm(AccessibleErrorsMixin, forms.Form):
@@ -35,3 +36,33 @@ class TeamForm(AccessibleErrorsMixin, forms.Form):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = members
+
+
+class SessionsForm(AccessibleErrorsMixin, forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("First session starts at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    minutes = forms.IntegerField(
+        label=_("Length (minutes)"), min_value=15, max_value=480, initial=90
+    )
+    weeks = forms.IntegerField(
+        label=_("Every week, this many times"), min_value=1, max_value=20, initial=6
+    )
+    space = forms.ModelChoiceField(label=_("Room (optional)"), queryset=None, required=False)
+
+    def __init__(self, *args, spaces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["space"].queryset = spaces
+
+
+class MotionForm(AccessibleErrorsMixin, forms.Form):
+    text = forms.CharField(label=_("Motion"), max_length=300)
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    for_beginners = forms.BooleanField(label=_("Suits beginners"), required=False, initial=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = Theme.objects.all()

@@ -10,6 +10,7 @@ are the branch's rooms for talking (classrooms, meeting rooms, multipurpose), on
 debate, as far as they go.
 """
 
+import datetime
 import random
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -228,3 +229,51 @@ def tournament_create(*, actor, club: Club, name: str) -> Tournament:
     tournament.save()
     audit_record(actor=actor, code="training.tournament.created", target=club)
     return tournament
+
+
+def sessions_schedule(
+    *, actor, club: Club, starts_at, minutes: int, weeks: int = 1, space=None
+) -> tuple[list[Activity], list[str]]:
+    """Weekly training sessions of the club as activities of its branch (drafts, format
+    debate training), its room booked by the programme as for any activity. A week whose
+    room is taken is skipped and reported; the others are made."""
+    _ensure_staff(actor, club)
+    if not 1 <= weeks <= 20 or not 15 <= minutes <= 480:
+        raise ValidationError({"weeks": _("Between 1 and 20 weeks, 15 minutes to 8 hours.")})
+    made, skipped = [], []
+    fmt = Format.objects.get(slug="debattraining")
+    local = timezone.localtime(starts_at).replace(tzinfo=None)
+    for week in range(weeks):
+        # On the local clock: 16:00 stays 16:00 across the change to or from summer time.
+        start = timezone.make_aware(local + datetime.timedelta(weeks=week))
+        data = {
+            "title": str(_("Debate training: %(club)s") % {"club": club.name}),
+            "summary": str(_("Training of the debate club %(club)s.") % {"club": club.name}),
+            "format": fmt,
+            "branch": club.branch,
+            "space": space,
+            "starts_at": start,
+            "ends_at": start + datetime.timedelta(minutes=minutes),
+        }
+        try:
+            with transaction.atomic():
+                activity = activity_create(actor=actor, data=data)
+                club.sessions.add(activity)
+        except ValidationError as error:
+            skipped.append(f"{timezone.localtime(start):%d-%m-%Y}: {' '.join(error.messages)}")
+        else:
+            made.append(activity)
+    return made, skipped
+
+
+@transaction.atomic
+def motion_add(*, actor, text: str, themes=(), for_beginners: bool = True) -> BankMotion:
+    """Anyone who plans may add to the motion bank, which every club shares."""
+    if not scoping.can_edit_anything(actor):
+        raise PermissionDenied("Only staff who plan add motions.")
+    motion = BankMotion(text=" ".join(text.split()), for_beginners=for_beginners)
+    motion.full_clean()
+    motion.save()
+    motion.themes.set(themes)
+    audit_record(actor=actor, code="training.motion.added", target=motion)
+    return motion

@@ -2,6 +2,7 @@
 through its private link (once; bad scores refused)."""
 
 import pytest
+from django.utils import timezone
 
 from conftest import make_user
 from ontmoet.training.ballots import ballot_token
@@ -85,3 +86,48 @@ def test_a_coach_runs_the_club_from_the_staff_pages(client, maker, schilderswijk
     client.force_login(make_user("lezer", role="read_only"))
     assert client.get(url).status_code == 200
     assert client.post(url, {"action": "member", "member-first_name": "X"}).status_code == 404
+
+
+def test_plan_weekly_sessions_from_the_club_page(client, maker, schilderswijk, space, taxonomy):
+    from ontmoet.programme.models import Format
+
+    Format.objects.create(slug="debattraining", name="Debattraining", name_en="Debate training")
+    club = Club.objects.create(branch=schilderswijk, name="Debatclub")
+    client.force_login(maker)
+    # 16:00 on the Monday before summer time starts in 2027 (28 March), for three weeks.
+    plan = {
+        "action": "sessions",
+        "sessions-starts_at": "2027-03-22T16:00",
+        "sessions-minutes": 90,
+        "sessions-weeks": 3,
+        "sessions-space": space.pk,
+    }
+    assert client.post(f"/staff/debattraining/club/{club.pk}", plan).status_code == 302
+    sessions = list(club.sessions.order_by("starts_at"))
+    assert len(sessions) == 3 and {s.format.slug for s in sessions} == {"debattraining"}
+    assert {timezone.localtime(s.starts_at).hour for s in sessions} == {16}  # across the change
+    assert all(s.status == "draft" and s.bookings.exists() for s in sessions)
+    # The same hours again: the room is taken, so nothing new is made.
+    assert client.post(f"/staff/debattraining/club/{club.pk}", plan).status_code == 302
+    assert club.sessions.count() == 3
+    bad = {**plan, "sessions-weeks": 50}
+    assert client.post(f"/staff/debattraining/club/{club.pk}", bad).status_code == 400
+
+
+def test_the_motion_bank(client, maker, reader, taxonomy):
+    client.force_login(reader)
+    assert client.get("/staff/debattraining/stellingen").status_code == 200
+    assert client.post("/staff/debattraining/stellingen", {"text": "X"}).status_code == 404
+    client.force_login(maker)
+    made = client.post(
+        "/staff/debattraining/stellingen",
+        {"text": "Huiswerk moet   worden afgeschaft", "themes": [taxonomy["justice"].pk]},
+    )
+    assert made.status_code == 302
+    page = client.get(f"/staff/debattraining/stellingen?thema={taxonomy['justice'].slug}")
+    assert "Huiswerk moet worden afgeschaft" in page.content.decode()
+    assert client.get("/staff/debattraining/stellingen?thema=%00").status_code == 200
+    twice = client.post(
+        "/staff/debattraining/stellingen", {"text": "Huiswerk moet worden afgeschaft"}
+    )
+    assert twice.status_code == 400  # already in the bank

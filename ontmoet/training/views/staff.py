@@ -15,11 +15,13 @@ from django.views.generic import TemplateView
 
 from ontmoet.accounts import scoping
 from ontmoet.backoffice.mixins import StaffRequiredMixin
+from ontmoet.core.api import SLUG_PARAM
+from ontmoet.venues.models import Space
 from ontmoet.venues.permissions import branches_viewable_by
 
 from .. import services
 from ..ballots import ballot_token
-from ..forms import ClubForm, MemberForm, TeamForm, TournamentForm
+from ..forms import ClubForm, MemberForm, MotionForm, SessionsForm, TeamForm, TournamentForm
 from ..models import BankMotion, Club, Tournament
 from ..selectors import speaker_rankings, team_standings
 
@@ -75,6 +77,7 @@ class ClubView(StaffRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         kwargs.setdefault("member_form", MemberForm(prefix="member"))
         kwargs.setdefault("tournament_form", TournamentForm(prefix="tournament"))
+        kwargs.setdefault("sessions_form", SessionsForm(prefix="sessions", spaces=self._spaces()))
         return super().get_context_data(
             club=self.club,
             members=self.club.members.all(),
@@ -84,6 +87,9 @@ class ClubView(StaffRequiredMixin, TemplateView):
             **kwargs,
         )
 
+    def _spaces(self):
+        return Space.objects.filter(branch=self.club.branch).order_by("name")
+
     def post(self, request, pk):
         action = request.POST.get("action")
         if action == "member":
@@ -91,6 +97,25 @@ class ClubView(StaffRequiredMixin, TemplateView):
             if not form.is_valid():
                 return self.render_to_response(self.get_context_data(member_form=form), status=400)
             services.member_add(actor=request.user, club=self.club, **form.cleaned_data)
+        elif action == "sessions":
+            form = SessionsForm(request.POST, prefix="sessions", spaces=self._spaces())
+            if not form.is_valid():
+                return self.render_to_response(
+                    self.get_context_data(sessions_form=form), status=400
+                )
+            try:
+                made, skipped = services.sessions_schedule(
+                    actor=request.user, club=self.club, **form.cleaned_data
+                )
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+                return self.render_to_response(
+                    self.get_context_data(sessions_form=form), status=400
+                )
+            for problem in skipped:
+                messages.warning(request, _("Not planned: %(why)s") % {"why": problem})
+            messages.success(request, _("%(n)d sessions planned (drafts).") % {"n": len(made)})
+            return redirect("training_staff:club", pk=self.club.pk)
         elif action == "remove":
             member = get_object_or_404(self.club.members, pk=_int(request.POST.get("member")))
             services.member_remove(actor=request.user, member=member)
@@ -192,3 +217,33 @@ class TournamentView(StaffRequiredMixin, TemplateView):
 
 def _int(value) -> int:
     return int(value) if str(value or "").isdigit() and len(str(value)) < 12 else 0
+
+
+class MotionBankView(StaffRequiredMixin, TemplateView):
+    """The motion bank every club shares, by theme; staff who plan add to it."""
+
+    template_name = "training/staff/motions.html"
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.pop("form", None)
+        if form is None and scoping.can_edit_anything(self.request.user):
+            form = MotionForm()
+        motions = BankMotion.objects.prefetch_related("themes").order_by("text")
+        theme = self.request.GET.get("thema", "")
+        if theme:
+            motions = motions.filter(themes__slug=theme) if SLUG_PARAM.fullmatch(theme) else []
+        return super().get_context_data(motions=motions, form=form, theme=theme, **kwargs)
+
+    def post(self, request):
+        if not scoping.can_edit_anything(request.user):
+            raise Http404
+        form = MotionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.motion_add(actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error("text", error.messages)
+            else:
+                messages.success(request, _("Added to the motion bank."))
+                return redirect("training_staff:motions")
+        return self.render_to_response(self.get_context_data(form=form), status=400)
