@@ -177,6 +177,15 @@ class Booking(TimeStamped):
     requester_email = models.EmailField(_("email address"), max_length=254, blank=True)
     # The organisation a request is made for (a partner), if any: not personal data, kept.
     requester_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    # Set when a partner's contact asked from the workspace or with a token.
+    requester_partner = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("partner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="room_requests",
+    )
     requester_language = models.CharField(
         _("language for messages"), max_length=2, choices=LANGUAGES, default="nl"
     )

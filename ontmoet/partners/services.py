@@ -269,6 +269,7 @@ def partner_room_request(*, actor, space, language: str = "nl", **request):
         email=actor.email,
         language=language,
         organisation=partner.name,
+        partner=partner,
         **request,
     )
     audit_record(

@@ -53,6 +53,7 @@ def booking_request_create(
     expected_people: int | None = None,
     needs: str = "",
     organisation: str = "",
+    partner=None,
 ) -> Booking:
     """A resident, or someone for an organisation, asks for a space (no account). Spaces for
     partners take requests that name an organisation; spaces for residents take both. Within
@@ -76,6 +77,7 @@ def booking_request_create(
         requester_name=name.strip(),
         requester_email=email.strip().lower(),
         requester_organisation=organisation,
+        requester_partner=partner,
         requester_language=language,
         expected_people=expected_people,
         needs=needs.strip(),

@@ -206,5 +206,10 @@ def test_propose_a_draft_and_ask_for_a_room(
     assert asked.status_code == 302, asked.content.decode()[:2000]
     request = Booking.objects.get(title="Vrijwilligersoverleg")
     assert (request.status, request.requester_organisation) == ("tentative", partner.name)
+    assert request.requester_partner == partner
     assert request.requester_email == contact.email
+    assert "Vrijwilligersoverleg" in client.get("/partner/").content.decode()
+    # Renamed, the partner still finds its requests (they hang on the partner, not a name).
+    partner.name = "Stichting Buurtkracht Den Haag"
+    partner.save()
     assert "Vrijwilligersoverleg" in client.get("/partner/").content.decode()

@@ -58,7 +58,7 @@ class WorkspaceView(PartnerMemberMixin, TemplateView):
         now = timezone.now()
         rows = [(a, tallies.get(a.pk)) for a in activities]
         requests = (
-            Booking.objects.filter(requester_organisation=self.partner.name, ends_at__gte=now)
+            Booking.objects.filter(requester_partner=self.partner, ends_at__gte=now)
             .select_related("space__branch")
             .order_by("starts_at")
         )
