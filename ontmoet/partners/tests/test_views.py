@@ -213,3 +213,19 @@ def test_propose_a_draft_and_ask_for_a_room(
     partner.name = "Stichting Buurtkracht Den Haag"
     partner.save()
     assert "Vrijwilligersoverleg" in client.get("/partner/").content.decode()
+
+
+def test_a_contact_resets_a_forgotten_password(client, contact):
+    sent = client.post("/partner/wachtwoord", {"email": contact.email})
+    assert sent.status_code == 302 and sent["Location"].endswith("/partner/wachtwoord/verstuurd")
+    [reset] = mail.outbox
+    link = re.search(r"https?://\S+(/partner/wachtwoord/\S+)", reset.body).group(1)
+    form = client.get(link, follow=True)
+    assert form.status_code == 200
+    new = "een-nieuw-wachtwoord-77"
+    done = client.post(form.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
+    assert done.status_code == 302
+    assert client.login(username=contact.username, password=new)
+    client.logout()
+    unknown = client.post("/partner/wachtwoord", {"email": "niemand@example.org"})
+    assert unknown.status_code == 302 and len(mail.outbox) == 1  # the same answer, no mail
