@@ -39,3 +39,10 @@ class HoneypotMixin:
     @property
     def caught_bot(self) -> bool:
         return bool(self.data.get(self.honeypot_name))
+
+
+def posted_id(value) -> int:
+    """An id from a form field or query string: 0 (matching nothing) for anything that is
+    not a whole number a database can hold."""
+    text = str(value or "")
+    return int(text) if text.isdigit() and len(text) < 12 else 0

@@ -3,11 +3,8 @@ against published criteria (approve, merge with a similar one, mark answered, or
 with a reason), upvoted by the audience once per device. The moderation log is public as
 counts and reasons — never the text of a question that was not put to the speakers."""
 
-import hashlib
-import hmac
 from collections import Counter
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -15,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.audit import audit_record
+from ontmoet.core.digests import keyed_digest
 from ontmoet.core.writer_turn import writer_turn
+from ontmoet.programme.permissions import ensure_can_edit_branch
 
 from .models import REJECTION_REASONS, Debate, Question, QuestionUpvote
-from .services import ensure_staff
 
 MAX_LENGTH = 280
 ACTIONS = ("approve", "reject", "answered", "merge")
@@ -43,7 +41,7 @@ def question_moderate(
     question = (
         Question.objects.select_for_update().select_related("debate__activity").get(pk=question.pk)
     )
-    ensure_staff(actor, question.debate.activity)
+    ensure_can_edit_branch(user=actor, branch=question.debate.activity.branch)
     before = question.status
     if action == "approve":
         question.status = Question.Status.APPROVED
@@ -73,8 +71,7 @@ def question_moderate(
 
 
 def _upvote_digest(question: Question, key: str) -> str:
-    message = f"{question.pk}:{key}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+    return keyed_digest("ontmoet.debates.upvote", question.pk, key)
 
 
 def question_upvote(*, question: Question, key: str) -> bool:

@@ -14,16 +14,16 @@ import hashlib
 import hmac
 import secrets
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.accounts import scoping
 from ontmoet.core.audit import audit_record
 from ontmoet.core.pagecache import content_changed
 from ontmoet.core.writer_turn import writer_turn
 from ontmoet.programme.models import Activity
+from ontmoet.programme.permissions import ensure_can_edit_branch
 from ontmoet.programme.services import PUBLIC_CONTENT
 
 from . import statements
@@ -44,11 +44,6 @@ class VoteRefused(Exception):
         self.code, self.message = code, message
 
 
-def ensure_staff(actor, activity: Activity) -> None:
-    if not scoping.can_edit_branch(actor, activity.branch_id):
-        raise PermissionDenied("Not your branch.")
-
-
 def _clean_names(names) -> list[str]:
     return [str(n).strip()[:150] for n in names if str(n).strip()][:8]
 
@@ -65,7 +60,7 @@ def debate_save(
 ) -> Debate:
     """Make ``activity`` a debate, or change its motion and speakers; its two rounds (before
     and after) come with it."""
-    ensure_staff(actor, activity)
+    ensure_can_edit_branch(user=actor, branch=activity.branch)
     debate = Debate.objects.filter(activity=activity).first() or Debate(activity=activity)
     created = debate.pk is None
     debate.motion = motion.strip()
@@ -95,7 +90,7 @@ def round_open(*, actor, vote_round: VoteRound) -> VoteRound:
         .select_related("debate__activity")
         .get(pk=vote_round.pk)
     )
-    ensure_staff(actor, vote_round.debate.activity)
+    ensure_can_edit_branch(user=actor, branch=vote_round.debate.activity.branch)
     if vote_round.opened_at is not None:
         raise ValidationError({"round": _("This round has been opened already.")})
     if VoteRound.objects.filter(
@@ -122,7 +117,7 @@ def round_close(*, actor, vote_round: VoteRound) -> VoteRound:
         .select_related("debate__activity")
         .get(pk=vote_round.pk)
     )
-    ensure_staff(actor, vote_round.debate.activity)
+    ensure_can_edit_branch(user=actor, branch=vote_round.debate.activity.branch)
     if not vote_round.is_open:
         raise ValidationError({"round": _("This round is not open.")})
     vote_round.closed_at, vote_round.salt = timezone.now(), ""
@@ -138,7 +133,7 @@ def round_close(*, actor, vote_round: VoteRound) -> VoteRound:
 
 @transaction.atomic
 def result_publish(*, actor, debate: Debate, published: bool = True) -> Debate:
-    ensure_staff(actor, debate.activity)
+    ensure_can_edit_branch(user=actor, branch=debate.activity.branch)
     Debate.objects.filter(pk=debate.pk).update(result_published=published)
     debate.result_published = published
     content_changed(PUBLIC_CONTENT)

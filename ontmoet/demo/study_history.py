@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from ontmoet.registrations.tokens import digest
 from ontmoet.studyplaces.models import SeatBooking, StudyZone, ZoneCount, ZoneHour
-from ontmoet.studyplaces.selectors import slot_times
+from ontmoet.studyplaces.selectors import slot_times, slots_in
 from ontmoet.venues.models import OpeningHours
 
 DAYS = 365
@@ -70,16 +70,6 @@ def _open_hours(periods) -> list[int]:
     )
 
 
-def _slots(zone: StudyZone, periods, day: datetime.date):
-    step = datetime.timedelta(minutes=zone.slot_minutes)
-    for opens, closes in periods:
-        start = timezone.make_aware(datetime.datetime.combine(day, opens))
-        close = timezone.make_aware(datetime.datetime.combine(day, closes))
-        while start < close:
-            yield start, min(start + step, close)
-            start += step
-
-
 def load_study_history(*, today: datetime.date, days: int = DAYS) -> tuple[int, int]:
     """(zone hours, seat bookings) for ``days`` before ``today``, where no history exists."""
     zones = list(StudyZone.objects.select_related("branch").order_by("pk"))
@@ -106,7 +96,7 @@ def load_study_history(*, today: datetime.date, days: int = DAYS) -> tuple[int, 
 
 
 def _past_seats(rng, zone, periods, day, erased_at):
-    for start, end in _slots(zone, periods, day):
+    for start, end in slots_in(periods, day, zone.slot_minutes):
         wanted = round(zone.bookable_seats * min(1.0, 1.1 * _share(rng, zone, day, start.hour)))
         for n in range(wanted):
             status, checked_in = rng.choices(

@@ -7,12 +7,9 @@ staff. Every staff action is audited; the initiator is told by mail after the co
 """
 
 import contextvars
-import hashlib
-import hmac
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -21,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ontmoet.accounts import scoping
 from ontmoet.core.audit import audit_record
+from ontmoet.core.digests import keyed_digest
 from ontmoet.core.writer_turn import writer_turn
 from ontmoet.programme.models import Activity
 from ontmoet.programme.services import activity_create
@@ -207,8 +205,7 @@ def initiative_support_open(*, actor, initiative: Initiative, is_open: bool) -> 
 
 def support_digest(initiative: Initiative, key: str) -> str:
     """One-way and salted per idea: the same key gives unrelated digests for two ideas."""
-    message = f"{initiative.pk}:{key}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+    return keyed_digest("ontmoet.initiatives.support", initiative.pk, key)
 
 
 def initiative_support(*, initiative: Initiative, key: str) -> bool:

@@ -9,8 +9,10 @@ not staff of the activity's branch, so the rule is written here once.
 """
 
 from django.http import Http404
+from django.utils import timezone
 
 from ontmoet.programme.models import Activity
+from ontmoet.registrations.models import Registration
 
 from .models import Partner, PartnerMember
 
@@ -65,3 +67,15 @@ def partner_may_edit_activity(user, activity: Activity) -> bool:
 def partner_may_use_branch(partner: Partner, branch_id) -> bool:
     branch_ids = set(partner.branches.values_list("pk", flat=True))
     return not branch_ids or branch_id in branch_ids
+
+
+def registrants_for_partner(*, partner: Partner, activity: Activity):
+    """Who registered for the partner's activity and is still coming — only under a data
+    processing agreement that covers the activity's date; None without one (counts only)."""
+    if not partner.has_dpa_on(timezone.localdate(activity.starts_at)):
+        return None
+    return (
+        Registration.objects.filter(activity=activity, status__in=Registration.ACTIVE)
+        .exclude(name="")  # erased
+        .order_by("status", "created_at")
+    )

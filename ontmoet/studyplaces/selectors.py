@@ -24,9 +24,14 @@ def slot_times(
 ) -> list[tuple[datetime.datetime, datetime.datetime]]:
     """The zone's slots on ``day``: from each opening of the branch, ``slot_minutes`` long,
     the last one ending at closing time."""
-    step = datetime.timedelta(minutes=zone.slot_minutes)
+    return slots_in(opening_day(zone.branch, day).periods, day, zone.slot_minutes)
+
+
+def slots_in(periods, day: datetime.date, minutes: int):
+    """The slots of ``minutes`` within the opening ``periods`` of ``day``, in order."""
+    step = datetime.timedelta(minutes=minutes)
     out = []
-    for opens, closes in opening_day(zone.branch, day).periods:
+    for opens, closes in periods:
         start = timezone.make_aware(datetime.datetime.combine(day, opens))
         close = timezone.make_aware(datetime.datetime.combine(day, closes))
         while start < close:

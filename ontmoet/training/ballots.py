@@ -1,34 +1,25 @@
-"""An adjudicator's private ballot link: ``<pairing id>-<HMAC(id, nonce)>`` under the
-site's secret, as for residents' ideas: made again whenever it is shown, revoked by a new
-nonce."""
+"""An adjudicator's private ballot link (``core.links``)."""
 
-import secrets
+from django.conf import settings
+from django.urls import reverse
 
-from django.utils.crypto import constant_time_compare, salted_hmac
+from ontmoet.core.links import RecordLink, new_nonce
 
-SALT = "ontmoet.training.ballot-link"
+__all__ = ["ballot_token", "ballot_url", "new_nonce", "pairing_by_token"]
 
-
-def new_nonce() -> str:
-    return secrets.token_hex(16)
+LINK = RecordLink("ontmoet.training.ballot-link", "ballot_nonce")
 
 
 def ballot_token(pairing) -> str:
-    mac = salted_hmac(SALT, f"{pairing.pk}:{pairing.ballot_nonce}", algorithm="sha256")
-    return f"{pairing.pk}-{mac.hexdigest()[:32]}"
+    return LINK.token(pairing)
+
+
+def ballot_url(pairing) -> str:
+    return settings.SITE_URL + reverse("training:ballot", kwargs={"token": ballot_token(pairing)})
 
 
 def pairing_by_token(token: str):
     from .models import Pairing
 
-    pk, _, mac = str(token)[:80].partition("-")
-    if not pk.isdigit() or len(pk) > 12 or not mac:
-        return None
-    pairing = (
-        Pairing.objects.select_related("round__tournament__club", "proposition", "opposition")
-        .filter(pk=pk)
-        .first()
-    )
-    if pairing is None or not constant_time_compare(ballot_token(pairing), token):
-        return None
-    return pairing
+    related = Pairing.objects.select_related("round__tournament__club", "proposition", "opposition")
+    return LINK.find(related, token)

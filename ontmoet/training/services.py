@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from ontmoet.accounts import scoping
 from ontmoet.core.audit import audit_record
 from ontmoet.programme.models import Activity, Format
+from ontmoet.programme.permissions import ensure_can_edit_branch
 from ontmoet.programme.services import activity_create
 from ontmoet.venues.models import Space
 
@@ -31,14 +32,9 @@ from .selectors import team_standings
 ROOM_KINDS = ("classroom", "meeting_room", "multipurpose")
 
 
-def _ensure_staff(actor, club: Club) -> None:
-    if not scoping.can_edit_branch(actor, club.branch_id):
-        raise PermissionDenied("Not your branch.")
-
-
 @transaction.atomic
 def member_add(*, actor, club: Club, first_name: str, school_class: str = "", guardian_email=""):
-    _ensure_staff(actor, club)
+    ensure_can_edit_branch(user=actor, branch=club.branch)
     member = Member(
         club=club,
         first_name=first_name.strip(),
@@ -53,7 +49,7 @@ def member_add(*, actor, club: Club, first_name: str, school_class: str = "", gu
 
 @transaction.atomic
 def team_add(*, actor, tournament: Tournament, name: str, members: list[Member]) -> Team:
-    _ensure_staff(actor, tournament.club)
+    ensure_can_edit_branch(user=actor, branch=tournament.club.branch)
     if not 2 <= len(members) <= 4:
         raise ValidationError({"members": _("A team has two to four speakers.")})
     if any(m.club_id != tournament.club_id for m in members):
@@ -106,7 +102,7 @@ def _pairs(order: list[Team], met: set[frozenset]) -> list[tuple[Team, Team]]:
 def round_pair(*, actor, tournament: Tournament, motion: BankMotion | None = None) -> Round:
     """Make the next round and its pairings."""
     tournament = Tournament.objects.select_for_update().select_related("club").get(pk=tournament.pk)
-    _ensure_staff(actor, tournament.club)
+    ensure_can_edit_branch(user=actor, branch=tournament.club.branch)
     teams = list(tournament.teams.all())
     if len(teams) < 2:
         raise ValidationError({"teams": _("A tournament needs at least two teams.")})
@@ -178,7 +174,7 @@ def ballot_submit(*, pairing: Pairing, winner: str, scores: dict[int, int], adju
 def final_promote(*, actor, tournament: Tournament, starts_at, ends_at, motion: str) -> Activity:
     """The final as a public debate: a draft activity (format debate) at the club's
     branch, for staff to complete and publish."""
-    _ensure_staff(actor, tournament.club)
+    ensure_can_edit_branch(user=actor, branch=tournament.club.branch)
     if tournament.final_id:
         raise ValidationError({"final": _("The final is in the programme already.")})
     activity = activity_create(
@@ -211,7 +207,7 @@ def club_create(*, actor, branch, name: str, coach: str = "") -> Club:
 def member_remove(*, actor, member: Member) -> None:
     """A pupil leaves the club: their name goes; scores already given stay with the team,
     under "(left)", so that standings do not change."""
-    _ensure_staff(actor, member.club)
+    ensure_can_edit_branch(user=actor, branch=member.club.branch)
     if member.scores.exists() or member.teams.exists():
         Member.objects.filter(pk=member.pk).update(
             first_name=str(_("(left)")), school_class="", guardian_email=""
@@ -223,7 +219,7 @@ def member_remove(*, actor, member: Member) -> None:
 
 @transaction.atomic
 def tournament_create(*, actor, club: Club, name: str) -> Tournament:
-    _ensure_staff(actor, club)
+    ensure_can_edit_branch(user=actor, branch=club.branch)
     tournament = Tournament(club=club, name=name.strip())
     tournament.full_clean()
     tournament.save()
@@ -237,7 +233,7 @@ def sessions_schedule(
     """Weekly training sessions of the club as activities of its branch (drafts, format
     debate training), its room booked by the programme as for any activity. A week whose
     room is taken is skipped and reported; the others are made."""
-    _ensure_staff(actor, club)
+    ensure_can_edit_branch(user=actor, branch=club.branch)
     if not 1 <= weeks <= 20 or not 15 <= minutes <= 480:
         raise ValidationError({"weeks": _("Between 1 and 20 weeks, 15 minutes to 8 hours.")})
     made, skipped = [], []

@@ -24,3 +24,10 @@ def access_branch_for_staff(*, user, slug: str, edit: bool = False) -> Branch:
     if branch is None or (allowed is not scoping.ALL and branch.pk not in allowed):
         raise Http404
     return branch
+
+
+def branches_editable_by(user):
+    """The branches the user may plan for (of those they may see)."""
+    allowed = scoping.editable_branch_ids(user)
+    branches = branches_viewable_by(user)
+    return branches if allowed is scoping.ALL else branches.filter(pk__in=allowed)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from ontmoet.backoffice.mixins import StaffRequiredMixin
+from ontmoet.core.forms import posted_id
 from ontmoet.programme.permissions import access_activity_for_staff
 
 from .. import questions, services
@@ -67,10 +68,10 @@ class ModeratorView(StaffRequiredMixin, FormView):
 
     def _moderate(self, request, verb: str) -> None:
         mine = Question.objects.filter(debate=self.debate)
-        question = mine.filter(pk=_int(request.POST.get("question"))).first()
+        question = mine.filter(pk=posted_id(request.POST.get("question"))).first()
         if question is None:
             raise Http404
-        into = mine.filter(pk=_int(request.POST.get("into"))).first()
+        into = mine.filter(pk=posted_id(request.POST.get("into"))).first()
         questions.question_moderate(
             actor=request.user,
             question=question,
@@ -101,7 +102,3 @@ class ModeratorView(StaffRequiredMixin, FormView):
             **result_context(result),
             **kwargs,
         )
-
-
-def _int(value) -> int:
-    return int(value) if str(value or "").isdigit() and len(str(value)) < 12 else 0

@@ -15,7 +15,7 @@ from django.views.generic import FormView, TemplateView
 
 from ontmoet.accounts import scoping
 from ontmoet.backoffice.mixins import StaffRequiredMixin
-from ontmoet.venues.permissions import branches_viewable_by
+from ontmoet.venues.permissions import branches_editable_by, branches_viewable_by
 
 from .. import services
 from ..forms import DecisionForm, MessageForm, ReviewForm, StaffIdeaForm
@@ -95,9 +95,7 @@ class DetailView(StaffRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def _branches(self):
-        allowed = scoping.editable_branch_ids(self.request.user)
-        branches = branches_viewable_by(self.request.user)
-        return branches if allowed is scoping.ALL else branches.filter(pk__in=allowed)
+        return branches_editable_by(self.request.user)
 
     def get_context_data(self, **kwargs):
         initiative = self.initiative

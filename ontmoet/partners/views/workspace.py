@@ -22,12 +22,17 @@ from django.views.generic import FormView, TemplateView
 
 from ontmoet.bookings.models import Booking
 from ontmoet.bookings.services import REQUESTABLE, BookingConflict, RequestRefused
-from ontmoet.registrations.models import Registration, Tally
+from ontmoet.registrations.models import Tally
 from ontmoet.venues.models import Space
 
 from .. import services
 from ..forms import PartnerActivityForm, PartnerRoomRequestForm, partner_branches
-from ..permissions import access_activity_for_partner, activities_of_partner, partner_of
+from ..permissions import (
+    access_activity_for_partner,
+    activities_of_partner,
+    partner_of,
+    registrants_for_partner,
+)
 
 
 class PartnerMemberMixin(AccessMixin):
@@ -76,18 +81,11 @@ class ActivityView(PartnerMemberMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         activity = access_activity_for_partner(user=self.request.user, pk=self.kwargs["pk"])
-        covered = self.partner.has_dpa_on(timezone.localdate(activity.starts_at))
-        registrants = (
-            Registration.objects.filter(activity=activity, status__in=Registration.ACTIVE)
-            .exclude(name="")  # erased
-            .order_by("status", "created_at")
-            if covered
-            else None
-        )
+        registrants = registrants_for_partner(partner=self.partner, activity=activity)
         return super().get_context_data(
             activity=activity,
             tally=Tally.objects.filter(pk=activity.pk).first(),
-            dpa=covered,
+            dpa=registrants is not None,
             registrants=registrants,
             **kwargs,
         )

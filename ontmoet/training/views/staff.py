@@ -4,7 +4,6 @@ the next round; promoting the final into the public programme."""
 
 import datetime
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -16,20 +15,15 @@ from django.views.generic import TemplateView
 from ontmoet.accounts import scoping
 from ontmoet.backoffice.mixins import StaffRequiredMixin
 from ontmoet.core.api import SLUG_PARAM
+from ontmoet.core.forms import posted_id
 from ontmoet.venues.models import Space
-from ontmoet.venues.permissions import branches_viewable_by
+from ontmoet.venues.permissions import branches_editable_by, branches_viewable_by
 
 from .. import services
-from ..ballots import ballot_token
+from ..ballots import ballot_url
 from ..forms import ClubForm, MemberForm, MotionForm, SessionsForm, TeamForm, TournamentForm
 from ..models import BankMotion, Club, Tournament
 from ..selectors import speaker_rankings, team_standings
-
-
-def _editable_branches(user):
-    allowed = scoping.editable_branch_ids(user)
-    branches = branches_viewable_by(user)
-    return branches if allowed is scoping.ALL else branches.filter(pk__in=allowed)
 
 
 class ClubsView(StaffRequiredMixin, TemplateView):
@@ -43,13 +37,13 @@ class ClubsView(StaffRequiredMixin, TemplateView):
         )
         form = kwargs.pop("form", None)
         if form is None and scoping.can_edit_anything(self.request.user):
-            form = ClubForm(branches=_editable_branches(self.request.user))
+            form = ClubForm(branches=branches_editable_by(self.request.user))
         return super().get_context_data(clubs=clubs, form=form, **kwargs)
 
     def post(self, request):
         if not scoping.can_edit_anything(request.user):
             raise Http404
-        form = ClubForm(request.POST, branches=_editable_branches(request.user))
+        form = ClubForm(request.POST, branches=branches_editable_by(request.user))
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         club = services.club_create(actor=request.user, **form.cleaned_data)
@@ -117,7 +111,7 @@ class ClubView(StaffRequiredMixin, TemplateView):
             messages.success(request, _("%(n)d sessions planned (drafts).") % {"n": len(made)})
             return redirect("training_staff:club", pk=self.club.pk)
         elif action == "remove":
-            member = get_object_or_404(self.club.members, pk=_int(request.POST.get("member")))
+            member = get_object_or_404(self.club.members, pk=posted_id(request.POST.get("member")))
             services.member_remove(actor=request.user, member=member)
         elif action == "tournament":
             form = TournamentForm(request.POST, prefix="tournament")
@@ -155,10 +149,7 @@ class TournamentView(StaffRequiredMixin, TemplateView):
         for r in self.tournament.rounds.select_related("motion").prefetch_related(
             "pairings__proposition", "pairings__opposition", "pairings__room"
         ):
-            rows = [
-                (p, settings.SITE_URL + f"/jurering/{ballot_token(p)}") for p in r.pairings.all()
-            ]
-            rounds.append((r, rows))
+            rounds.append((r, [(p, ballot_url(p)) for p in r.pairings.all()]))
         return super().get_context_data(
             tournament=self.tournament,
             teams=self.tournament.teams.prefetch_related("members"),
@@ -205,7 +196,7 @@ class TournamentView(StaffRequiredMixin, TemplateView):
                 )
                 messages.success(request, _("The final is a draft in the programme."))
             else:
-                motion = BankMotion.objects.filter(pk=_int(request.POST.get("motion"))).first()
+                motion = BankMotion.objects.filter(pk=posted_id(request.POST.get("motion"))).first()
                 services.round_pair(actor=request.user, tournament=self.tournament, motion=motion)
                 messages.success(request, _("The next round is paired."))
         except ValueError:
@@ -213,10 +204,6 @@ class TournamentView(StaffRequiredMixin, TemplateView):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("training_staff:tournament", pk=self.tournament.pk)
-
-
-def _int(value) -> int:
-    return int(value) if str(value or "").isdigit() and len(str(value)) < 12 else 0
 
 
 class MotionBankView(StaffRequiredMixin, TemplateView):
