@@ -70,6 +70,15 @@ def problem_exception_handler(exc, context):
     )
 
 
+def body_text(request, name: str) -> str:
+    """One text field of a request body, read before its serializer runs (for a rate limit
+    keyed on it); "" when the body is not an object (a JSON list, say), which the
+    serializer then refuses with a 400."""
+    data = request.data
+    value = data.get(name, "") if hasattr(data, "get") else ""
+    return value if isinstance(value, str) else ""
+
+
 def problem_response(request, status_code: int, title: str) -> JsonResponse:
     """For errors Django raises before DRF is reached (unknown URL, server error)."""
     return JsonResponse(

@@ -45,4 +45,9 @@ def posted_id(value) -> int:
     """An id from a form field or query string: 0 (matching nothing) for anything that is
     not a whole number a database can hold."""
     text = str(value or "")
-    return int(text) if text.isdigit() and len(text) < 12 else 0
+    return int(text) if is_plain_number(text, max_digits=11) else 0
+
+
+def is_plain_number(text: str, *, max_digits: int) -> bool:
+    """ASCII digits only: str.isdigit() also takes '²' or '٣', which int() refuses."""
+    return 0 < len(text) <= max_digits and text.isascii() and text.isdigit()

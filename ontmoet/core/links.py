@@ -7,6 +7,8 @@ import secrets
 
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from ontmoet.core.forms import is_plain_number
+
 
 def new_nonce() -> str:
     return secrets.token_hex(16)
@@ -24,7 +26,7 @@ class RecordLink:
     def find(self, queryset, token: str):
         """The record of ``queryset`` the token opens, or None."""
         pk, _, mac = str(token)[:80].partition("-")
-        if not pk.isdigit() or len(pk) > 12 or not mac:
+        if not is_plain_number(pk, max_digits=12) or not mac:
             return None
         record = queryset.filter(pk=pk).first()
         if record is None or not constant_time_compare(self.token(record), token):

@@ -9,7 +9,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied, Throttled, Val
 from rest_framework.response import Response
 
 from ontmoet.accounts import scoping
-from ontmoet.core.api import PROBLEM_CONTENT_TYPE, problem, slug_param
+from ontmoet.core.api import PROBLEM_CONTENT_TYPE, body_text, problem, slug_param
 from ontmoet.partners.permissions import partner_of
 from ontmoet.partners.services import partner_room_request
 from ontmoet.venues.models import Branch, Space
@@ -230,7 +230,7 @@ class BookingRequestView(generics.GenericAPIView):
         auth=[],
     )
     def post(self, request, pk: int):
-        wait = request_retry_after(request, request.data.get("email", ""))
+        wait = request_retry_after(request, body_text(request, "email"))
         if wait:
             raise Throttled(wait=wait)
         serializer = BookingRequestSerializer(data=request.data)

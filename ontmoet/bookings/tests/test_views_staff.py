@@ -161,3 +161,14 @@ def test_the_week(client, maker, room, schilderswijk, next_monday, django_assert
     # The week runs Monday to Sunday, each day linking to its grid.
     assert f"planning?dag={next_monday.isoformat()}" in page
     assert f"planning?dag={(next_monday + datetime.timedelta(days=6)).isoformat()}" in page
+
+
+def test_nonsense_in_the_address_falls_back_instead_of_failing(client, maker, schilderswijk):
+    """Days at the edge of the calendar and digits int() refuses once gave a 500."""
+    client.force_login(maker)
+    base = f"/staff/ruimtes/{schilderswijk.slug}"
+    for day in ("9999-12-31", "0001-01-01", "2026-13-40", "²"):
+        for page in ("planning", "week", "dagblad"):
+            assert client.get(f"{base}/{page}?dag={day}").status_code == 200, (page, day)
+    form = client.get(f"{base}/boeken?ruimte=²&uur=¹").content.decode()
+    assert 'value="14:00"' not in form

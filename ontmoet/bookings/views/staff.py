@@ -19,6 +19,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from ontmoet.accounts import scoping
 from ontmoet.backoffice.mixins import StaffRequiredMixin
+from ontmoet.core.forms import is_plain_number, posted_id
 from ontmoet.venues.models import Branch, Space
 from ontmoet.venues.permissions import access_branch_for_staff, branches_viewable_by
 
@@ -40,10 +41,15 @@ class BranchStaffMixin(StaffRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def day(self) -> datetime.date:
+        """The asked day, or today for nonsense or a day outside the years bookings may
+        have (the grid's arithmetic around year 1 or 9999 would overflow)."""
         try:
-            return datetime.date.fromisoformat(self.request.GET.get("dag", ""))
+            day = datetime.date.fromisoformat(self.request.GET.get("dag", ""))
         except ValueError:
             return timezone.localdate()
+        if not services.EARLIEST.date() < day < services.LATEST.date():
+            return timezone.localdate()
+        return day
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(branch=self.branch, can_book=self.can_book, **kwargs)
@@ -131,11 +137,11 @@ class BookingCreateView(BranchStaffMixin, FormView):
     def get_initial(self):
         """A free hour clicked on the grid arrives as ``ruimte``, ``dag`` and ``uur``."""
         initial = {"day": self.day(), "purpose": Booking.Purpose.INTERNAL}
-        space = self.request.GET.get("ruimte", "")
-        if space.isdigit():
-            initial["space"] = int(space)
+        space = posted_id(self.request.GET.get("ruimte"))
+        if space:
+            initial["space"] = space
         hour = self.request.GET.get("uur", "")
-        if hour.isdigit() and 0 <= int(hour) <= 22:
+        if is_plain_number(hour, max_digits=2) and int(hour) <= 22:
             initial["start"] = datetime.time(int(hour))
             initial["end"] = datetime.time(int(hour) + 1)
         return initial

@@ -7,6 +7,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.response import Response
 
+from ontmoet.core.api import body_text
 from ontmoet.core.ratelimit import address_and_email_retry_after
 from ontmoet.registrations.models import MESSAGE_LANGUAGES
 from ontmoet.venues.models import Branch, Neighbourhood
@@ -57,7 +58,7 @@ class InitiativeCreateView(generics.GenericAPIView):
         auth=[],
     )
     def post(self, request):
-        wait = address_and_email_retry_after(request, request.data.get("email", ""), scope="idea")
+        wait = address_and_email_retry_after(request, body_text(request, "email"), scope="idea")
         if wait:
             raise Throttled(wait=wait)
         serializer = InitiativeInSerializer(data=request.data)

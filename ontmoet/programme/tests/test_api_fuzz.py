@@ -48,3 +48,19 @@ def test_every_operation_is_fuzzed(make_activity, maker, keep_test_connection):
             )
 
         check()
+
+
+@pytest.mark.parametrize("body", ["[]", '["email"]', '"text"', "5", "null"])
+def test_a_body_that_is_no_object_is_refused_not_a_crash(client, make_activity, space, body):
+    """The public POSTs read the email for their rate limit before the serializer runs;
+    a JSON list there once raised AttributeError (500)."""
+    activity = make_activity()
+    schema = client.get("/api/v1/schema?format=json").json()
+    posts = [path for path, operations in schema["paths"].items() if "post" in operations]
+    assert len(posts) >= 8
+    for path in posts:
+        for some_id in {activity.pk, space.pk}:
+            url = path.replace("{id}", str(some_id)).replace("{activity_id}", str(some_id))
+            url = url.replace("{question_id}", "1")
+            response = client.post(url, body, content_type="application/json")
+            assert 400 <= response.status_code < 500, (url, response.status_code)

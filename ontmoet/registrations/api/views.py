@@ -8,6 +8,7 @@ from rest_framework import generics, status
 from rest_framework.exceptions import APIException, NotFound, Throttled, ValidationError
 from rest_framework.response import Response
 
+from ontmoet.core.api import body_text
 from ontmoet.programme.models import Activity
 from ontmoet.programme.permissions import access_activity_for_staff
 
@@ -72,7 +73,7 @@ class RegistrationsView(generics.GenericAPIView):
         auth=[],
     )
     def post(self, request, pk: int):
-        wait = registration_retry_after(request, request.data.get("email", ""))
+        wait = registration_retry_after(request, body_text(request, "email"))
         if wait:
             raise Throttled(wait=wait)
         serializer = RegistrationCreateSerializer(data=request.data)
