@@ -15,8 +15,12 @@ from .selectors import occupancy
 
 def release_no_shows(now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
+    # Both moments, as in SeatBooking.check_in_closes_at: a seat booked in a running slot
+    # has its own half hour.
     return SeatBooking.objects.filter(
-        status=SeatBooking.Status.BOOKED, starts_at__lt=now - CHECK_IN_GRACE
+        status=SeatBooking.Status.BOOKED,
+        starts_at__lt=now - CHECK_IN_GRACE,
+        created_at__lt=now - CHECK_IN_GRACE,
     ).update(status=SeatBooking.Status.RELEASED, ended_at=now, updated_at=now)
 
 

@@ -117,7 +117,10 @@ class SeatBooking(TimeStamped):
 
     @property
     def check_in_closes_at(self) -> datetime.datetime:
-        return self.starts_at + CHECK_IN_GRACE
+        """Half an hour after the slot's start or, for a seat booked once the slot had
+        begun, after the booking: a seat booked at 10:45 in the 10:00 slot can still be
+        taken."""
+        return max(self.starts_at, self.created_at or self.starts_at) + CHECK_IN_GRACE
 
 
 class ZoneCount(models.Model):

@@ -4,7 +4,9 @@ slot never exceed the zone's bookable seats however many ask at once.
 
 Fairness: one email address books at most ``max_hours_per_day`` hours a day in the zone's
 branch. Checking in opens a quarter before the slot and closes ``CHECK_IN_GRACE`` after its
-start; the release job gives seats not checked in by then to others.
+start (or after the booking, for a seat booked in a running slot); the release job gives
+seats not checked in by then to others. Checking in needs proof of being at the zone: its
+QR poster's address, or the short code printed on it.
 """
 
 import datetime
@@ -23,7 +25,6 @@ from ontmoet.registrations.tokens import digest
 
 from .models import (
     CHECK_IN_EARLY,
-    CHECK_IN_GRACE,
     CounterDevice,
     SeatBooking,
     StudyZone,
@@ -128,7 +129,7 @@ def seat_check_in(*, booking: SeatBooking, now: datetime.datetime | None = None)
         raise SeatRefused("ended", _("This booking has ended; the seat went to someone else."))
     if now < booking.starts_at - CHECK_IN_EARLY:
         raise SeatRefused("early", _("Checking in opens a quarter of an hour before your slot."))
-    if now > booking.starts_at + CHECK_IN_GRACE:
+    if now > booking.check_in_closes_at:
         raise SeatRefused(
             "late", _("Checking in closed half an hour after the start of your slot.")
         )

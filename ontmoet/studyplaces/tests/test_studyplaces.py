@@ -12,8 +12,9 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from conftest import make_user
+from ontmoet.registrations.tokens import digest
 from ontmoet.studyplaces import jobs, services
-from ontmoet.studyplaces.checkin import zone_check_in_url
+from ontmoet.studyplaces.checkin import zone_check_in_url, zone_desk_code
 from ontmoet.studyplaces.models import SeatBooking
 from ontmoet.studyplaces.selectors import occupancy, zone_slots
 from ontmoet.venues.models import OpeningHours
@@ -209,6 +210,7 @@ def test_staff_count_and_print_the_poster(client, zone, maker, reader, schilders
     assert zone.counts.count() == 1
     poster = client.get(f"{url}/zones/{zone.pk}/poster").content.decode()
     assert zone_check_in_url(zone) in poster and "<svg" in poster
+    assert zone_desk_code(zone.pk) in poster
 
 
 def test_a_door_counter_reports_with_its_token_only(zone):
@@ -237,3 +239,61 @@ def test_a_door_counter_reports_with_its_token_only(zone):
     )
     assert off.status_code == 401
     assert zone.counts.count() == 2
+
+
+def seat_now(zone, minutes_into_slot: int, email="sam@example.org") -> SeatBooking:
+    """A seat in a slot that began ``minutes_into_slot`` ago, booked just now."""
+    start = timezone.now() - datetime.timedelta(minutes=minutes_into_slot)
+    return SeatBooking.objects.create(
+        zone=zone,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        name="Sam",
+        email=email,
+        token_digest=email.ljust(64, "x"),
+    )
+
+
+def test_a_seat_booked_in_a_running_slot_has_its_own_half_hour(zone):
+    """Booked 45 minutes into the slot: the slot's half hour is long gone, the booking's not."""
+    booking = seat_now(zone, 45)
+    made = booking.created_at
+    assert jobs.release_no_shows(now=made + datetime.timedelta(minutes=1)) == 0
+    services.seat_check_in(booking=booking, now=made + datetime.timedelta(minutes=20))
+    unused = seat_now(zone, 45, email="b@example.org")
+    assert jobs.release_no_shows(now=unused.created_at + datetime.timedelta(minutes=29)) == 0
+    assert jobs.release_no_shows(now=unused.created_at + datetime.timedelta(minutes=31)) == 1
+    booking.refresh_from_db()
+    assert booking.status == "checked_in"
+
+
+def test_checking_in_on_the_seat_page_needs_the_code_at_the_zone(client, zone):
+    """The private link alone is no proof of being there: the poster's short code is."""
+    token = "een-geheime-sleutel-van-sam"
+    booking = seat_now(zone, 5)
+    SeatBooking.objects.filter(pk=booking.pk).update(token_digest=digest(token))
+    url = f"/studieplek/{token}/inchecken"
+    for wrong in ("", "ABCDEF", zone_desk_code(zone.pk + 1)):
+        client.post(url, {"code": wrong})
+        booking.refresh_from_db()
+        assert booking.status == "booked", wrong
+    client.post(url, {"code": f" {zone_desk_code(zone.pk).lower()} "})
+    booking.refresh_from_db()
+    assert booking.status == "checked_in"
+
+
+def test_seats_are_booked_for_the_days_ahead(client, zone, schilderswijk, tomorrow):
+    url = f"/studeren/{schilderswijk.slug}"
+    page = client.get(f"{url}?zone={zone.pk}&dag={tomorrow.isoformat()}").content.decode()
+    first = zone_slots(zone, tomorrow)[0].starts_at
+    assert first.isoformat() in page and f"dag={tomorrow.isoformat()}" in page
+    data = {"zone": zone.pk, "dag": tomorrow.isoformat(), "slot": first.isoformat()}
+    data |= {"name": "Sam", "email": "sam@example.org", "language": "nl"}
+    assert client.post(url, data).status_code == 302
+    assert SeatBooking.objects.get().starts_at == first
+    # Beyond the week ahead the page falls back to today.
+    far = tomorrow + datetime.timedelta(days=services.HORIZON_DAYS + 1)
+    page = client.get(f"{url}?zone={zone.pk}&dag={far.isoformat()}").content.decode()
+    today = timezone.localdate().isoformat()
+    assert f'dag={today}#book" aria-current="date"' in page
+    assert f'value="{far.isoformat()}"' not in page

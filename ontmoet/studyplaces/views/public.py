@@ -2,6 +2,8 @@
 occupancy and seat booking, the private page of a seat booking (check in, cancel), and
 check-in from the QR code at a zone. Private pages are never cached nor indexed."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -17,7 +19,7 @@ from ontmoet.core.ratelimit import address_and_email_retry_after
 from ontmoet.venues.models import Branch
 
 from .. import services
-from ..checkin import zone_code_valid
+from ..checkin import zone_code_valid, zone_desk_code_valid
 from ..forecast import branch_busy_hours, zone_busy_hours
 from ..forms import CheckInForm, SeatBookingForm
 from ..models import StudyZone
@@ -38,7 +40,9 @@ def study(request, slug: str):
     if not zones:
         raise Http404
     zone = _chosen_zone(request, zones)
-    slots = zone_slots(zone, today) if zone and zone.bookable_seats else []
+    days = [today + datetime.timedelta(days=n) for n in range(services.HORIZON_DAYS + 1)]
+    day = _chosen_day(request, days)
+    slots = zone_slots(zone, day) if zone and zone.bookable_seats else []
     slots = [s for s in slots if s.ends_at > timezone.now()]
     form = SeatBookingForm(request.POST or None, slots=slots)
     status = 200
@@ -71,6 +75,8 @@ def study(request, slug: str):
         "branch": branch,
         "zones": zones,
         "zone": zone,
+        "days": days,
+        "day": day,
         "form": form,
         "slots": slots,
         "weekdays": list(WEEKDAYS.items()),
@@ -84,6 +90,12 @@ def study(request, slug: str):
 def _chosen_weekday(request, today) -> int:
     wanted = request.GET.get("weekday", "")
     return int(wanted) if wanted in {"0", "1", "2", "3", "4", "5", "6"} else today.weekday()
+
+
+def _chosen_day(request, days: list[datetime.date]) -> datetime.date:
+    """The day to book on: one of ``days`` (today and the week ahead), else today."""
+    wanted = request.POST.get("dag") or request.GET.get("dag") or ""
+    return next((d for d in days if d.isoformat() == wanted), days[0])
 
 
 def _chosen_zone(request, zones) -> StudyZone | None:
@@ -108,6 +120,9 @@ def seat_action(request, token: str, action: str):
         raise Http404
     try:
         if action == "inchecken":
+            if not zone_desk_code_valid(booking.zone_id, request.POST.get("code")):
+                messages.error(request, _("That is not the code on the poster at your zone."))
+                return redirect("studyplaces:seat", token=token)
             services.seat_check_in(booking=booking)
             messages.success(request, _("You are checked in. Enjoy your study."))
         else:

@@ -14,7 +14,7 @@ from ontmoet.core.qr import qr_svg
 from ontmoet.venues.permissions import access_branch_for_staff
 
 from .. import services
-from ..checkin import zone_check_in_url
+from ..checkin import zone_check_in_url, zone_desk_code
 from ..models import StudyZone
 from ..selectors import occupancy
 
@@ -62,5 +62,9 @@ class PosterView(ZonesStaffMixin, TemplateView):
         zone = get_object_or_404(StudyZone, pk=self.kwargs["zone_id"], branch=self.branch)
         url = settings.SITE_URL + zone_check_in_url(zone)
         return super().get_context_data(
-            zone=zone, url=url, qr=qr_svg(url, _("QR code to check in"), scale=8), **kwargs
+            zone=zone,
+            url=url,
+            qr=qr_svg(url, _("QR code to check in"), scale=8),
+            desk_code=zone_desk_code(zone.pk),
+            **kwargs,
         )
