@@ -1,5 +1,6 @@
 """Mails to residents who asked for a space: received, confirmed, declined (with the
-reason), lapsed. In the requester's language; plain text."""
+reason), lapsed, and cancelled by staff afterwards (with the reason). In the requester's
+language; plain text."""
 
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -13,6 +14,7 @@ SUBJECTS = {
     "confirmed": lambda b: _("Booked: %(space)s") % {"space": b.space.name},
     "declined": lambda b: _("Your request for %(space)s") % {"space": b.space.name},
     "lapsed": lambda b: _("Your request for %(space)s") % {"space": b.space.name},
+    "cancelled": lambda b: _("Cancelled: %(space)s") % {"space": b.space.name},
 }
 
 

@@ -218,8 +218,21 @@ def booking_create(
 
 
 def booking_cancel(*, actor, booking: Booking, reason: str = "") -> Booking:
+    """Staff cancel a booking. One asked for by a resident or partner needs a reason: they
+    are mailed it, as for a declined request."""
     _ensure_staff_for(actor, booking.space)
-    return _cancel(booking, actor=actor, reason=reason)
+    requested = booking.requester_email and booking.status in Booking.LIVE
+    if requested and not reason.strip():
+        raise ValidationError({"reason": _("Give a reason; the requester reads it.")})
+    if requested:
+        booking.decision_reason = reason.strip()[:300]
+        booking.save(update_fields=["decision_reason", "updated_at"])
+    _cancel(booking, actor=actor, reason=reason)
+    if requested:
+        from .requests import tell_requester  # requests builds on this module
+
+        tell_requester(booking, "cancelled")
+    return booking
 
 
 def _cancel(booking: Booking, *, actor, reason: str) -> Booking:

@@ -279,3 +279,25 @@ def test_a_reason_with_control_bytes_is_refused(client, maker, open_room, next_m
     client.post(decide, {"decision": "decline", "reason": "Vol\x00"})
     booking.refresh_from_db()
     assert booking.status == "tentative"
+
+
+def test_a_granted_request_cancelled_from_the_grid_tells_the_requester_why(
+    client, open_room, maker, schilderswijk, next_monday, mailed
+):
+    with mailed():
+        booking = ask(open_room, next_monday)
+        services.booking_request_decide(actor=maker, booking=booking, approve=True)
+    client.force_login(maker)
+    url = f"/staff/ruimtes/{schilderswijk.slug}/boekingen/{booking.pk}/annuleren"
+    grid = client.get(f"/staff/ruimtes/{schilderswijk.slug}/planning?dag={next_monday}")
+    assert f'id="cancel-reason-{booking.pk}"' in grid.content.decode()
+    client.post(url, {"reason": ""})
+    booking.refresh_from_db()
+    assert booking.status == "confirmed"  # no reason, nothing cancelled
+    with mailed():
+        client.post(url, {"reason": "Lekkage in de zaal."})
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
+    assert mail.outbox[-1].to == ["fatima@example.org"]
+    assert "Geannuleerd" in mail.outbox[-1].subject
+    assert "Lekkage in de zaal." in mail.outbox[-1].body

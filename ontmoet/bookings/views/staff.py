@@ -214,10 +214,14 @@ class BookingCancelView(BranchStaffMixin, View):
         if not form.is_valid():
             messages.error(request, " ".join(form.errors.get("reason", [])))
             return redirect(planning_url(self.branch, timezone.localdate(booking.starts_at)))
-        services.booking_cancel(
-            actor=request.user, booking=booking, reason=form.cleaned_data["reason"]
-        )
-        messages.success(request, _("The booking is cancelled."))
+        try:
+            services.booking_cancel(
+                actor=request.user, booking=booking, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The booking is cancelled."))
         return redirect(planning_url(self.branch, timezone.localdate(booking.starts_at)))
 
 

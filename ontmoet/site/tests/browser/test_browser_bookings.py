@@ -33,6 +33,7 @@ def test_maker_books_a_free_hour_from_the_planning_grid(
     page.goto(f"/staff/ruimtes/{schilderswijk.slug}/planning?dag={day.isoformat()}")
     expect(page.get_by_role("table")).to_be_visible()
     assert_accessible(page)
+    _hours_stay_in_view_on_a_tablet(page)
 
     page.locator(f'a[href*="ruimte={space.pk}"][href*="uur=14"]').click()
     expect(page.locator("#id_start")).to_have_value("14:00")
@@ -49,3 +50,24 @@ def test_maker_books_a_free_hour_from_the_planning_grid(
     page.goto(f"/staff/ruimtes/{schilderswijk.slug}/dagblad?dag={day.isoformat()}")
     expect(page.get_by_role("table")).to_contain_text("Repair Café overleg")
     assert_accessible(page)
+
+
+def _hours_stay_in_view_on_a_tablet(page):
+    """On a tablet held upright the grid scrolls sideways in its box; the hour column and
+    the spaces' names stay put."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 768, "height": 1024})
+    page.evaluate(  # big enough to scroll both ways whatever the spaces and hours
+        "document.querySelectorAll('.planning-grid th')"
+        ".forEach(th => { th.style.minWidth = '30rem'; th.style.height = '10rem'; })"
+    )
+    region = page.locator(".planning-scroll")
+    hour = page.locator(".planning-grid tbody th[scope=row]").first
+    before = hour.bounding_box()["x"]
+    region.evaluate("box => { box.scrollLeft = 400; box.scrollTop = 200; }")
+    assert region.evaluate("box => box.scrollLeft > 0 && box.scrollTop > 0")
+    assert abs(hour.bounding_box()["x"] - before) < 1
+    header = page.locator(".planning-grid thead th").first
+    assert abs(header.bounding_box()["y"] - region.bounding_box()["y"]) < 2
+    page.set_viewport_size(size)
+    page.reload()
