@@ -121,3 +121,38 @@ def test_the_rules_hold_for_every_date(room, maker, next_monday):
             override_reason="test",
         )
     assert "rule" in overlapping.value.message_dict
+
+
+def test_a_series_across_the_end_of_summer_time_is_booked_and_checked_on_the_local_clock(
+    room, maker
+):
+    """Thursdays 14:00–16:00 from 14 October 2027, across 31 October: each booking stays at
+    14:00 local (12:00 UTC in summer, 13:00 in winter), its buffers too, and a blocker on the
+    first winter Thursday is found on the local clock."""
+    first = datetime.date(2027, 10, 14)
+    winter = datetime.date(2027, 11, 4)
+    blocker = services.booking_create(
+        actor=maker,
+        space=room,
+        # Overlaps the clean-up until 16:15 local; a series kept on the UTC time of its first
+        # date would end at 15:15 local in winter and miss it.
+        starts_at=at(winter, 16, 0),
+        ends_at=at(winter, 16, 30),
+        title="Bestuur",
+        override_reason="ver vooruit",
+    )
+    with pytest.raises(services.SeriesConflict) as refused:
+        weekly(maker, room, first, count=5, override_reason="ver vooruit")
+    assert [o.starts_at for o in refused.value.taken] == [at(winter, 14)]
+    assert refused.value.taken[0].conflicts == [blocker]
+    _series, made, _ = weekly(
+        maker, room, first, count=5, override_reason="ver vooruit", skip_taken=True
+    )
+    local = [b.starts_at.astimezone(AMSTERDAM) for b in made]
+    assert [(s.day, s.hour) for s in local] == [(14, 14), (21, 14), (28, 14), (11, 14)]
+    assert {b.starts_at.astimezone(datetime.UTC).hour for b in made} == {12, 13}
+    assert all(
+        b.blocked_from.astimezone(AMSTERDAM).time() == datetime.time(13, 45)
+        and b.blocked_until.astimezone(AMSTERDAM).time() == datetime.time(16, 15)
+        for b in Booking.objects.filter(series__isnull=False)
+    )
