@@ -105,6 +105,15 @@ class StaffBookingForm(TimeRangeForm):
         }
 
 
+class StaffBookingChangeForm(StaffBookingForm):
+    """The same fields for one booking that exists: a date of a series changes alone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("repeat", "repeat_until", "skip_taken"):
+            del self.fields[name]
+
+
 def _aware(day: datetime.date, time: datetime.time) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, time))
 

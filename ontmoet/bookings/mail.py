@@ -1,5 +1,5 @@
 """Mails to residents who asked for a space: received, confirmed, declined (with the
-reason), lapsed, and cancelled by staff afterwards (with the reason). In the requester's
+reason), lapsed, and moved or cancelled by staff afterwards (with the reason). In the requester's
 language; plain text."""
 
 from django.core.mail import EmailMessage
@@ -15,6 +15,7 @@ SUBJECTS = {
     "declined": lambda b: _("Your request for %(space)s") % {"space": b.space.name},
     "lapsed": lambda b: _("Your request for %(space)s") % {"space": b.space.name},
     "cancelled": lambda b: _("Cancelled: %(space)s") % {"space": b.space.name},
+    "changed": lambda b: _("Changed: %(space)s") % {"space": b.space.name},
 }
 
 

@@ -1,8 +1,11 @@
 import datetime
 
+from django.core import mail
+
 from conftest import make_user
 from ontmoet.bookings import services
-from ontmoet.bookings.models import Booking
+from ontmoet.bookings.models import Booking, SpacePolicy
+from ontmoet.core.models import AuditEntry
 
 from .conftest import at
 
@@ -172,3 +175,67 @@ def test_nonsense_in_the_address_falls_back_instead_of_failing(client, maker, sc
             assert client.get(f"{base}/{page}?dag={day}").status_code == 200, (page, day)
     form = client.get(f"{base}/boeken?ruimte=²&uur=¹").content.decode()
     assert 'value="14:00"' not in form
+
+
+def test_move_one_date_of_a_series_from_the_grid(
+    client, maker, room, schilderswijk, next_monday, mailoutbox
+):
+    _series, made, _ = services.booking_series_create(
+        actor=maker,
+        space=room,
+        rule="FREQ=WEEKLY;COUNT=3",
+        starts_at=at(next_monday, 10),
+        ends_at=at(next_monday, 11),
+        title="Taalcafé",
+    )
+    second = made[1]
+    day = next_monday + datetime.timedelta(weeks=1)
+    blocker = services.booking_create(
+        actor=maker, space=room, starts_at=at(day, 14), ends_at=at(day, 15), title="Bestuur"
+    )
+    client.force_login(maker)
+    grid = client.get(planning(schilderswijk, day)).content.decode()
+    url = f"/staff/ruimtes/{schilderswijk.slug}/boekingen/{second.pk}/wijzigen"
+    assert url in grid
+    form = client.get(url).content.decode()
+    assert 'value="10:00"' in form and "Taalcafé" in form and 'name="repeat"' not in form
+    taken = client.post(url, form_data(room, day, "14:30", "15:30", title="Taalcafé"))
+    assert taken.status_code == 200 and "Bestuur" in taken.content.decode()
+    second.refresh_from_db()
+    assert second.starts_at == at(day, 10)  # nothing changed
+    moved = client.post(url, form_data(room, day, "16:00", "17:00", title="Taalcafé"))
+    assert moved.status_code == 302
+    second.refresh_from_db()
+    assert (second.starts_at, second.series_id) == (at(day, 16), made[0].series_id)
+    third = next_monday + datetime.timedelta(weeks=2)
+    assert Booking.objects.get(pk=made[2].pk).starts_at == at(third, 10)  # the others stay
+    entry = AuditEntry.objects.get(code="bookings.booking.changed")
+    assert set(entry.changes) == {"starts_at", "ends_at"}
+    assert not mailoutbox  # staff's own booking: nobody to tell
+    cancelled = services.booking_cancel(actor=maker, booking=blocker)
+    assert client.get(url.replace(str(second.pk), str(cancelled.pk))).status_code == 404
+
+
+def test_a_requester_hears_of_a_move(
+    client, maker, room, schilderswijk, next_monday, django_capture_on_commit_callbacks
+):
+    SpacePolicy.objects.filter(space=room).update(bookable_by="residents")
+    room.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = services.booking_request_create(
+            space=room,
+            starts_at=at(next_monday, 14),
+            ends_at=at(next_monday, 16),
+            title="Buurtoverleg",
+            name="Fatima",
+            email="fatima@example.org",
+            expected_people=10,
+        )
+        services.booking_request_decide(actor=maker, booking=booking, approve=True)
+    client.force_login(maker)
+    url = f"/staff/ruimtes/{schilderswijk.slug}/boekingen/{booking.pk}/wijzigen"
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        client.post(url, form_data(room, next_monday, "15:00", "17:00", title="Buurtoverleg"))
+    assert len(callbacks) == 1
+    assert mail.outbox[-1].to == ["fatima@example.org"]
+    assert "Gewijzigd" in mail.outbox[-1].subject and "15:00" in mail.outbox[-1].body

@@ -17,6 +17,11 @@ urlpatterns = [
         name="decide",
     ),
     path(
+        base + "boekingen/<int:booking_id>/wijzigen",
+        staff.BookingChangeView.as_view(),
+        name="change",
+    ),
+    path(
         base + "boekingen/<int:booking_id>/annuleren",
         staff.BookingCancelView.as_view(),
         name="cancel",

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
@@ -24,7 +25,7 @@ from ontmoet.venues.models import Branch, Space
 from ontmoet.venues.permissions import access_branch_for_staff, branches_viewable_by
 
 from .. import services
-from ..forms import DecisionForm, StaffBookingForm
+from ..forms import DecisionForm, StaffBookingChangeForm, StaffBookingForm
 from ..models import Booking
 from ..selectors import branch_day, branch_week
 
@@ -203,6 +204,69 @@ def _taken_message(occurrence: services.Occurrence) -> str:
         "start": timezone.localtime(first.blocked_from).strftime("%H:%M"),
         "end": timezone.localtime(first.blocked_until).strftime("%H:%M"),
     }
+
+
+class BookingChangeView(BranchStaffMixin, FormView):
+    """Move one booking (or one date of a series) in time or to another space of the
+    branch, or rename it."""
+
+    template_name = "bookings/staff/booking_form.html"
+    form_class = StaffBookingChangeForm
+
+    @cached_property
+    def changing(self) -> Booking:
+        if not self.can_book:
+            raise Http404
+        return get_object_or_404(
+            Booking,
+            pk=self.kwargs["booking_id"],
+            space__branch=self.branch,
+            activity__isnull=True,
+            status=Booking.Status.CONFIRMED,  # a request is decided in the queue
+        )
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["spaces"] = Space.objects.filter(branch=self.branch).order_by("name")
+        return kwargs
+
+    def get_initial(self):
+        booking = self.changing
+        start, end = timezone.localtime(booking.starts_at), timezone.localtime(booking.ends_at)
+        return {
+            "space": booking.space_id,
+            "day": start.date(),
+            "start": start.time(),
+            "end": end.time(),
+            **{name: getattr(booking, name) for name in ("title", "purpose", "notes")},
+            "expected_people": booking.expected_people,
+            "override_reason": booking.override_reason,
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(changing=self.changing, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            booking = services.booking_change(
+                actor=self.request.user, booking=self.changing, **form.service_kwargs()
+            )
+        except ValidationError as error:
+            return self._invalid(form, error.message_dict)
+        except services.BookingConflict as conflict:
+            return self._invalid(form, {None: [services.conflict_message(conflict)]})
+        messages.success(
+            self.request,
+            _("Changed: %(space)s, %(title)s.")
+            % {"space": booking.space.name, "title": booking.title},
+        )
+        return redirect(planning_url(self.branch, timezone.localdate(booking.starts_at)))
+
+    def _invalid(self, form, errors: dict):
+        for field, messages_ in errors.items():
+            target = FORM_FIELD.get(field, field)
+            form.add_error(target if target in form.fields else None, messages_)
+        return self.form_invalid(form)
 
 
 class BookingCancelView(BranchStaffMixin, View):
