@@ -239,3 +239,27 @@ def test_a_requester_hears_of_a_move(
     assert len(callbacks) == 1
     assert mail.outbox[-1].to == ["fatima@example.org"]
     assert "Gewijzigd" in mail.outbox[-1].subject and "15:00" in mail.outbox[-1].body
+
+
+def test_stop_a_repeating_booking_from_one_of_its_dates(
+    client, maker, reader, room, schilderswijk, next_monday
+):
+    _series, made, _ = services.booking_series_create(
+        actor=maker,
+        space=room,
+        rule="FREQ=WEEKLY;COUNT=3",
+        starts_at=at(next_monday, 10),
+        ends_at=at(next_monday, 11),
+        title="Taalcafé",
+    )
+    url = f"/staff/ruimtes/{schilderswijk.slug}/boekingen/{made[1].pk}/reeks-annuleren"
+    client.force_login(reader)
+    assert client.post(url, {"reason": "Gestopt"}).status_code == 404  # reads only
+    client.force_login(maker)
+    assert url in client.get(url.replace("reeks-annuleren", "wijzigen")).content.decode()
+    client.post(url, {"reason": "Gestopt"})
+    assert not Booking.objects.filter(status="confirmed").exists()
+    assert AuditEntry.objects.get(code="bookings.series.cancelled").changes["cancelled"] == [
+        None,
+        3,
+    ]

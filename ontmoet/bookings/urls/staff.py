@@ -22,6 +22,11 @@ urlpatterns = [
         name="change",
     ),
     path(
+        base + "boekingen/<int:booking_id>/reeks-annuleren",
+        staff.SeriesCancelView.as_view(),
+        name="cancel_series",
+    ),
+    path(
         base + "boekingen/<int:booking_id>/annuleren",
         staff.BookingCancelView.as_view(),
         name="cancel",

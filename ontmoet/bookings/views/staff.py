@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
 from ontmoet.accounts import scoping
@@ -286,6 +287,28 @@ class BookingCancelView(BranchStaffMixin, View):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("The booking is cancelled."))
+        return redirect(planning_url(self.branch, timezone.localdate(booking.starts_at)))
+
+
+class SeriesCancelView(BranchStaffMixin, View):
+    """Stop a repeating booking: every date still to come is cancelled."""
+
+    def post(self, request, slug, booking_id):
+        booking = get_object_or_404(
+            Booking, pk=booking_id, space__branch=self.branch, series__isnull=False
+        )
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors.get("reason", [])))
+        else:
+            count = services.booking_series_cancel(
+                actor=request.user, series=booking.series, reason=form.cleaned_data["reason"]
+            )
+            messages.success(
+                request,
+                ngettext("%(n)d coming date cancelled.", "%(n)d coming dates cancelled.", count)
+                % {"n": count},
+            )
         return redirect(planning_url(self.branch, timezone.localdate(booking.starts_at)))
 
 
