@@ -150,7 +150,8 @@ class ZoneCount(models.Model):
 
 class CounterDevice(TimeStamped):
     """A people counter at a zone's entrance. It reports with a secret token, of which only
-    the SHA-256 is stored (``manage.py counter_token`` makes one)."""
+    the SHA-256 is stored (staff add one on the study places page, or ``manage.py
+    counter_token``)."""
 
     zone = models.ForeignKey(
         StudyZone, verbose_name=_("zone"), on_delete=models.CASCADE, related_name="counters"

@@ -190,11 +190,35 @@ def zone_count_record(*, actor, zone: StudyZone, present: int) -> ZoneCount:
     return count
 
 
-def counter_token_create(*, zone: StudyZone, name: str) -> tuple[CounterDevice, str]:
-    """A new door counter for ``zone``; the token is returned once and never stored."""
+def counter_token_create(*, zone: StudyZone, name: str, actor=None) -> tuple[CounterDevice, str]:
+    """A new door counter for ``zone``; the token is returned once and never stored. Staff
+    (``actor``) may do this only in a branch they plan for; the command line has no actor."""
+    if actor is not None and not scoping.can_edit_branch(actor, zone.branch_id):
+        raise PermissionDenied("Not your branch.")
+    name = name.strip()[:120]
+    if not name:
+        raise ValidationError({"name": _("Give the counter a name, such as where it hangs.")})
     token = secrets.token_urlsafe(24)
-    device = CounterDevice.objects.create(zone=zone, name=name[:120], token_digest=digest(token))
+    device = CounterDevice.objects.create(zone=zone, name=name, token_digest=digest(token))
+    if actor is not None:
+        audit_record(actor=actor, code="studyplaces.counter.created", target=device, changes={})
     return device, token
+
+
+def counter_deactivate(*, actor, device: CounterDevice) -> CounterDevice:
+    """Switch a counter off (lost, replaced, or its token leaked): its token stops working."""
+    if not scoping.can_edit_branch(actor, device.zone.branch_id):
+        raise PermissionDenied("Not your branch.")
+    if device.is_active:
+        device.is_active = False
+        device.save(update_fields=["is_active", "updated_at"])
+        audit_record(
+            actor=actor,
+            code="studyplaces.counter.deactivated",
+            target=device,
+            changes={"is_active": [True, False]},
+        )
+    return device
 
 
 def counter_by_token(token: str) -> CounterDevice | None:

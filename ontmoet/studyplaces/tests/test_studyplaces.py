@@ -12,6 +12,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from conftest import make_user
+from ontmoet.core.models import AuditEntry
 from ontmoet.registrations.tokens import digest
 from ontmoet.studyplaces import jobs, services
 from ontmoet.studyplaces.checkin import zone_check_in_url, zone_desk_code
@@ -297,3 +298,28 @@ def test_seats_are_booked_for_the_days_ahead(client, zone, schilderswijk, tomorr
     today = timezone.localdate().isoformat()
     assert f'dag={today}#book" aria-current="date"' in page
     assert f'value="{far.isoformat()}"' not in page
+
+
+def test_staff_add_a_door_counter_and_switch_it_off(client, zone, maker, reader, schilderswijk):
+    url = f"/staff/studeren/{schilderswijk.slug}"
+    client.force_login(reader)
+    assert client.post(f"{url}/zones/{zone.pk}/tellers", {"name": "Ingang"}).status_code == 404
+    client.force_login(maker)
+    client.post(f"{url}/zones/{zone.pk}/tellers", {"name": "  "})
+    assert not zone.counters.exists()  # no name, no counter
+    shown = client.post(f"{url}/zones/{zone.pk}/tellers", {"name": "Ingang stiltezaal"})
+    assert shown["Cache-Control"].startswith("max-age=0") or "no-cache" in shown["Cache-Control"]
+    token = shown.content.decode().split("Authorization: Device ")[1].split("<")[0]
+    device = zone.counters.get()
+    api = APIClient()
+    events = {"entered": 3, "left": 0}
+    auth = {"HTTP_AUTHORIZATION": f"Device {token}"}
+    assert api.post("/api/v1/occupancy/events", events, format="json", **auth).status_code == 201
+    page = client.get(url).content.decode()
+    assert "Ingang stiltezaal" in page and token not in page  # the token is shown once only
+    client.post(f"{url}/tellers/{device.pk}/uitzetten")
+    assert api.post("/api/v1/occupancy/events", events, format="json", **auth).status_code == 401
+    codes = AuditEntry.objects.filter(code__startswith="studyplaces.counter").values_list(
+        "code", flat=True
+    )
+    assert sorted(codes) == ["studyplaces.counter.created", "studyplaces.counter.deactivated"]
