@@ -19,6 +19,7 @@ from django.utils import timezone
 from ontmoet.registrations.tokens import digest
 from ontmoet.studyplaces.models import SeatBooking, StudyZone, ZoneCount, ZoneHour
 from ontmoet.studyplaces.selectors import slot_times, slots_in
+from ontmoet.studyplaces.services import counter_event_record, counter_token_create
 from ontmoet.venues.models import OpeningHours
 
 DAYS = 365
@@ -118,6 +119,20 @@ def _past_seats(rng, zone, periods, day, erased_at):
             )
 
 
+def _door_counter_today(rng: random.Random, zone: StudyZone, today, now) -> None:
+    """A door counter at the zone that reported in and out at each slot so far today (its
+    token is not kept: staff add a counter of their own to try the API)."""
+    device, _token = counter_token_create(zone=zone, name="Ingang groepswerkplekken (demo)")
+    present = 0
+    for start, _end in slot_times(zone, today):
+        if start > now:
+            break
+        wanted = round(zone.seats * _share(rng, zone, today, timezone.localtime(start).hour))
+        entered, left = max(0, wanted - present) + 2, max(0, present - wanted) + 2
+        counter_event_record(device=device, entered=entered, left=left, now=start)
+        present = max(0, present + entered - left)
+
+
 def load_study_today(*, now: datetime.datetime) -> int:
     """Live seat bookings in today's slots (checked in to the slot under way, booked for
     later ones) and a staff count at the Central Library: only where there are none yet."""
@@ -150,5 +165,7 @@ def load_study_today(*, now: datetime.datetime) -> int:
         if zone.branch.is_central and zone.kind == "quiet":
             present = round(zone.seats * _share(rng, zone, today, timezone.localtime(now).hour))
             ZoneCount.objects.create(zone=zone, present=present, source="staff", recorded_at=now)
+        if zone.branch.is_central and zone.kind == "group":
+            _door_counter_today(rng, zone, today, now)
     SeatBooking.objects.bulk_create(made)
     return len(made)

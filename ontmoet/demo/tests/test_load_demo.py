@@ -27,7 +27,8 @@ from ontmoet.programme.models import (
     Theme,
 )
 from ontmoet.studyplaces.forecast import zone_busy_hours
-from ontmoet.studyplaces.models import SeatBooking, StudyZone, ZoneHour
+from ontmoet.studyplaces.models import CounterDevice, SeatBooking, StudyZone, ZoneCount, ZoneHour
+from ontmoet.studyplaces.selectors import slot_times
 from ontmoet.training.models import BankMotion, Club, Tournament
 from ontmoet.training.selectors import team_standings
 from ontmoet.venues.models import (
@@ -247,6 +248,12 @@ def test_history_of_rooms_and_study_places():
     forecast = zone_busy_hours(zones=list(central), weekday=today.weekday(), today=today)
     assert all(forecast.values())  # every central zone has hours to show
     assert all(h.present <= h.seats for hours in forecast.values() for h in hours)
+    # A door counter has reported at the start of each slot of today so far.
+    counter = CounterDevice.objects.get(zone__branch__is_central=True)
+    hours_open = [s for s, _ in slot_times(counter.zone, today) if s <= timezone.now()]
+    reports = ZoneCount.objects.filter(zone=counter.zone, source="counter")
+    assert reports.count() == len(hours_open)
+    assert all(0 <= r.present <= 2 * counter.zone.seats for r in reports)
 
 
 @pytest.mark.django_db
