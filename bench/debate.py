@@ -7,12 +7,14 @@ For every run a fresh published activity of the debate format is made through th
 programme services, made a debate (``debates.services.debate_save``) and its "before" round
 opened (``round_open``), as the demo user ``centraal``; a second one takes the warm-up. The
 debates of earlier runs are deleted first. The server runs with the vote limit per address
-raised (all the load comes from 127.0.0.1); the limiter still counts every vote.
+raised (all the load comes from 127.0.0.1); the limiter still counts every vote, and so does
+the limit per token and round (left as it is: a token sends at most two votes).
 
 One open-loop timetable (``load.run_timetable``, threads), from the start:
 
 - votes: ``POST /api/v1/debates/{id}/votes``, one per voter at 200/s for 10 s, each voter
-  with a token of its own (22 random URL-safe characters, seeded) and a seeded choice;
+  with a token of its own (22 random URL-safe characters, seeded), a seeded choice and the
+  debate's join code (as a phone in the hall sends it);
 - retries: a tenth of the voters (seeded) send the same vote once more, 0.5–3 s after
   their first (a double tap, or no patience with a slow answer); the answer must be 409
   "voted" — or, when the retry overtook the first, the first gets it;
@@ -101,13 +103,13 @@ for key in KEYS:
     )
     before = debate.rounds.get(kind=VoteRound.Kind.BEFORE)
     debates.round_open(actor=actor, vote_round=before)
-    made[key] = {"activity": activity.pk, "round": before.pk}
+    made[key] = {"activity": activity.pk, "round": before.pk, "code": debate.join_code}
 print(json.dumps(made))
 """
 
 
 def create_debates(engine: Engine, keys: tuple[str, ...], tag: str) -> dict[str, dict]:
-    """Fresh debates with their "before" round open ({key: {activity, round}}); those of
+    """Fresh debates with their "before" round open ({key: {activity, round, code}}); those of
     earlier runs go. A database without the demo data gets it first."""
     script = f"PREFIX = {TITLE_PREFIX!r}\nKEYS = {keys!r}\nTAG = {tag!r}\n{DEBATE_SCRIPT}"
     for attempt in range(2):
@@ -134,6 +136,7 @@ class Plan:
 
 def plan(
     activity_id: int,
+    code: str,
     *,
     seed: int,
     voters: int = VOTERS,
@@ -141,7 +144,8 @@ def plan(
     phones: int = PHONES,
     tail: float = TAIL,
 ) -> Plan:
-    """The votes, retries and polls of one run, the same for the same seed."""
+    """The votes, retries and polls of one run, the same for the same seed; ``code`` is the
+    debate's join code, which every vote carries."""
     rng = random.Random(f"{seed}:debate")
     votes = f"/api/v1/debates/{activity_id}/votes"
     results = f"/api/v1/debates/{activity_id}/results"
@@ -155,7 +159,8 @@ def plan(
     retried = set(rng.sample(tokens, round(RETRY_SHARE * voters)))
     for i, token in enumerate(tokens):
         at = i * seconds / voters
-        body = json.dumps({"round": "before", "choice": choices[token], "token": token})
+        vote = {"round": "before", "choice": choices[token], "token": token, "code": code}
+        body = json.dumps(vote)
         timetable.append(Timed(at, "vote", votes, body.encode(), token))
         if token in retried:
             again = at + rng.uniform(*RETRY_AFTER)
@@ -380,9 +385,16 @@ def measure(
     tag = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
     ids = create_debates(engine, ("warmup", "vote"), tag)
     log_path = BENCH_VAR / f"gunicorn-debate-{engine.name.lower()}.log"
-    main = plan(ids["vote"]["activity"], seed=seed, voters=voters, phones=phones)
+    main = plan(
+        ids["vote"]["activity"], ids["vote"]["code"], seed=seed, voters=voters, phones=phones
+    )
     warm = plan(
-        ids["warmup"]["activity"], seed=seed + 1000, voters=voters // 5, seconds=2.0, phones=phones
+        ids["warmup"]["activity"],
+        ids["warmup"]["code"],
+        seed=seed + 1000,
+        voters=voters // 5,
+        seconds=2.0,
+        phones=phones,
     )
     floor = [Timed(t.at, "/healthz", "/healthz") for t in main.timetable]
     result: dict = {

@@ -51,7 +51,9 @@ def main(argv: list[str]) -> int:
     from django.test import Client
 
     client = Client(REMOTE_ADDR="127.0.0.1", HTTP_HOST="127.0.0.1")
-    the_plan = debate.plan(ids["activity"], seed=7, voters=args.requests + 50, phones=500)
+    the_plan = debate.plan(
+        ids["activity"], ids["code"], seed=7, voters=args.requests + 50, phones=500
+    )
     votes = [t for t in the_plan.timetable if t.kind == "vote"]
     results = f"/api/v1/debates/{ids['activity']}/results"
     queries: dict[str, list] = defaultdict(lambda: [0, 0.0])

@@ -15,9 +15,24 @@ class LinesField(forms.CharField):
     def prepare_value(self, value):
         return "\n".join(value) if isinstance(value, list) else value
 
+    def run_validators(self, value):
+        # Per line: a NUL byte hidden in a list would pass a check of the list's repr.
+        for line in value or []:
+            super().run_validators(line)
+
 
 class DebateForm(AccessibleErrorsMixin, forms.Form):
     motion = forms.CharField(label=_("Motion"), max_length=300)
     speakers_for = LinesField(label=_("Speakers for (one per line)"), required=False)
     speakers_against = LinesField(label=_("Speakers against (one per line)"), required=False)
     moderator = forms.CharField(label=_("Moderator"), max_length=150, required=False)
+
+
+class QuestionForm(forms.Form):
+    """A question from the hall. Its length is the service's to check (after runs of spaces
+    are folded); the form refuses what no text field may hold, such as NUL bytes."""
+
+    text = forms.CharField(
+        label=_("Your question"), error_messages={"required": _("Write your question.")}
+    )
+    first_name = forms.CharField(label=_("Your first name"), max_length=40, required=False)

@@ -6,6 +6,7 @@ counts and reasons — never the text of a question that was not put to the spea
 from collections import Counter
 
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -28,21 +29,54 @@ def question_ask(*, debate: Debate, text: str, first_name: str = "") -> Question
         raise ValidationError({"text": _("Write your question.")})
     if len(text) > MAX_LENGTH:
         raise ValidationError({"text": _("At most %(n)d characters, please.") % {"n": MAX_LENGTH}})
-    question = Question(debate=debate, text=text, first_name=first_name.strip()[:40])
+    # PostgreSQL refuses NUL in text (a 500, not a message); the forms refuse it first.
+    no_nul = ProhibitNullCharactersValidator()
+    no_nul(text)
+    no_nul(first_name)
+    question = Question(debate=debate, text=text, first_name=str(first_name).strip()[:40])
     question.full_clean()
     question.save()
     return question
+
+
+# Which states each action starts from. A question is moderated once (approved, rejected
+# or merged); an approved one can still be answered, merged or taken off the board. Without
+# this, merging a merged question would hand its upvotes over a second time.
+STARTS_FROM = {
+    "approve": {Question.Status.PENDING},
+    "reject": {Question.Status.PENDING, Question.Status.APPROVED},
+    "answered": {Question.Status.APPROVED},
+    "merge": {Question.Status.PENDING, Question.Status.APPROVED},
+}
 
 
 @transaction.atomic
 def question_moderate(
     *, actor, question: Question, action: str, reason: str = "", into: Question | None = None
 ) -> Question:
-    question = (
-        Question.objects.select_for_update().select_related("debate__activity").get(pk=question.pk)
-    )
+    if action not in STARTS_FROM:
+        raise ValidationError({"action": _("Unknown action.")})
+    # Both questions of a merge are locked, in id order so that two merges cannot deadlock.
+    pks = [question.pk] + ([into.pk] if into is not None else [])
+    locked = {
+        q.pk: q
+        for q in Question.objects.select_for_update()
+        .select_related("debate__activity")
+        .filter(pk__in=pks)
+        .order_by("pk")
+    }
+    if question.pk not in locked:
+        raise Question.DoesNotExist
+    question = locked[question.pk]
     ensure_can_edit_branch(user=actor, branch=question.debate.activity.branch)
     before = question.status
+    if before not in STARTS_FROM[action]:
+        raise ValidationError(
+            {
+                "status": _("This question cannot be changed that way. Its status: %(status)s.")
+                % {"status": question.get_status_display()}
+            }
+        )
     if action == "approve":
         question.status = Question.Status.APPROVED
     elif action == "answered":
@@ -51,14 +85,18 @@ def question_moderate(
         if reason not in dict(REJECTION_REASONS):
             raise ValidationError({"reason": _("Choose one of the published reasons.")})
         question.status, question.reason = Question.Status.REJECTED, reason
-    elif action == "merge":
-        if into is None or into.debate_id != question.debate_id or into.pk == question.pk:
-            raise ValidationError({"into": _("Choose another question of this debate.")})
+    else:
+        into = locked.get(into.pk) if into is not None else None
+        if (
+            into is None
+            or into.debate_id != question.debate_id
+            or into.pk == question.pk
+            or into.status != Question.Status.APPROVED
+        ):
+            raise ValidationError({"into": _("Choose another question on the board.")})
         question.status, question.merged_into = Question.Status.MERGED, into
         # The audience's support goes with it.
         Question.objects.filter(pk=into.pk).update(upvotes=F("upvotes") + question.upvotes)
-    else:
-        raise ValidationError({"action": _("Unknown action.")})
     question.moderated_at = timezone.now()
     question.save()
     audit_record(

@@ -1,14 +1,19 @@
 """Reads of debates: a debate by its join code, and the result of its vote — the shares
 before and after and the persuasion shift (Intelligence Squared style: the side whose
-share grew most wins, whatever its share at the end)."""
+share grew most wins, whatever its share at the end).
+
+The verdict is reached on the numbers everyone sees: whole percentages (rounded half up),
+and the shift as the difference of those. So whoever reads the table can check the winner
+(ADR 0007); a difference smaller than the rounding is a tie.
+"""
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 from django.utils.translation import gettext as _
 
 from ontmoet.programme.models import Activity
 
+from . import verdict
 from .models import Debate, VoteRound
 
 SIDES = ("for", "against", "undecided")
@@ -27,9 +32,13 @@ class RoundResult:
 
     @property
     def shares(self) -> dict[str, int]:
-        """Whole percentages of the votes in the round."""
+        """Whole percentages of the votes in the round, rounded half up in integers (not
+        Python's round(), which takes 12.5 to 12 but 37.5 to 38)."""
         total = self.total
-        return {side: round(100 * n / total) if total else 0 for side, n in self.counts.items()}
+        return {
+            side: (200 * n + total) // (2 * total) if total else 0
+            for side, n in self.counts.items()
+        }
 
 
 @dataclass(frozen=True)
@@ -48,20 +57,14 @@ class DebateResult:
 
     @property
     def winner(self) -> str | None:
-        """ "for", "against" or "tie"; None until both rounds are closed with votes."""
+        """ "for", "against" or "tie"; None until both rounds are closed with votes. The side
+        whose shown share grew most (or fell least) wins."""
         if not self.complete:
             return None
-        gain_for, gain_against = self._exact_gain("for"), self._exact_gain("against")
-        if gain_for == gain_against:
+        shift = self.shift
+        if shift["for"] == shift["against"]:
             return "tie"
-        return "for" if gain_for > gain_against else "against"
-
-    def _exact_gain(self, side: str) -> Fraction:
-        # Decided on exact shares (fractions, not floats), so that neither rounding nor
-        # binary floating point ever picks the winner.
-        return Fraction(self.after.counts[side], self.after.total) - Fraction(
-            self.before.counts[side], self.before.total
-        )
+        return "for" if shift["for"] > shift["against"] else "against"
 
 
 def _round_result(vote_round: VoteRound) -> RoundResult:
@@ -111,28 +114,30 @@ def public_result(activity_id: int) -> tuple[str, DebateResult] | None:
     )
 
 
-def public_round_id(activity_id: int, kind: str) -> int | None:
-    """The id of a round (before or after) of the debate on a published activity, None if
-    there is none."""
+def public_round(activity_id: int, kind: str) -> tuple[int, str] | None:
+    """The id of a round (before or after) of the debate on a published activity, and the
+    debate's join code; None if there is none. One query: every vote asks."""
     return (
         VoteRound.objects.filter(
             debate__activity_id=activity_id,
             debate__activity__status=Activity.Status.PUBLISHED,
             kind=kind,
         )
-        .values_list("pk", flat=True)
+        .values_list("pk", "debate__join_code")
         .first()
     )
 
 
 def debate_by_code(code: str) -> Debate | None:
-    code = str(code).strip().upper()[:8]
-    if not code.isalnum():
+    """The debate the hall can join with this code: its activity is published (not a draft,
+    not cancelled). None for anything else."""
+    code = str(code).strip().upper()
+    if not 0 < len(code) <= 8 or not code.isascii() or not code.isalnum():
         return None
     return (
         Debate.objects.select_related("activity__branch")
         .prefetch_related("rounds")
-        .filter(join_code=code)
+        .filter(join_code=code, activity__status=Activity.Status.PUBLISHED)
         .first()
     )
 
@@ -144,5 +149,9 @@ def open_round(debate: Debate) -> VoteRound | None:
 def result_context(result: DebateResult | None) -> dict:
     """What the result templates need: the result and its two rows, labelled."""
     if result is None:
-        return {"result": None, "rows": []}
-    return {"result": result, "rows": [(_("Before"), result.before), (_("After"), result.after)]}
+        return {"result": None, "rows": [], "verdict": ""}
+    return {
+        "result": result,
+        "rows": [(_("Before"), result.before), (_("After"), result.after)],
+        "verdict": verdict.verdict(result),
+    }

@@ -97,6 +97,15 @@ def round_open(*, actor, vote_round: VoteRound) -> VoteRound:
         debate=vote_round.debate, opened_at__isnull=False, closed_at__isnull=True
     ).exists():
         raise ValidationError({"round": _("Close the other round first.")})
+    # The shift compares after with before: an "after" vote without a finished "before"
+    # vote measures nothing.
+    if (
+        vote_round.kind == VoteRound.Kind.AFTER
+        and not VoteRound.objects.filter(
+            debate=vote_round.debate, kind=VoteRound.Kind.BEFORE, closed_at__isnull=False
+        ).exists()
+    ):
+        raise ValidationError({"round": _("Open and close the vote before the debate first.")})
     vote_round.opened_at, vote_round.salt = timezone.now(), secrets.token_hex(32)
     vote_round.save(update_fields=["opened_at", "salt"])
     audit_record(
@@ -133,7 +142,11 @@ def round_close(*, actor, vote_round: VoteRound) -> VoteRound:
 
 @transaction.atomic
 def result_publish(*, actor, debate: Debate, published: bool = True) -> Debate:
+    """Show the result on the public pages (or hide it again); only once both rounds are
+    closed, so that the published shift is final."""
     ensure_can_edit_branch(user=actor, branch=debate.activity.branch)
+    if published and VoteRound.objects.filter(debate=debate, closed_at__isnull=True).exists():
+        raise ValidationError({"published": _("Close both votes before publishing the result.")})
     Debate.objects.filter(pk=debate.pk).update(result_published=published)
     debate.result_published = published
     content_changed(PUBLIC_CONTENT)
@@ -158,6 +171,8 @@ def vote_cast(*, round_id: int, choice: str, key: str) -> None:
         raise ValidationError({"choice": _("Choose for, against or undecided.")})
     if not key or len(key) > 200:
         raise ValidationError({"token": _("This vote has no valid key.")})
+    if not 0 < round_id < 2**63:  # beyond what the databases compare (SQLite overflows)
+        raise VoteRefused("closed", _("Voting is not open in this round."))
     with writer_turn(), transaction.atomic():
         salt = statements.count_vote(round_id, COUNTERS[choice])
         if not salt:

@@ -1,21 +1,25 @@
 """The debate API: the live result of a debate's audience vote (public: the big screen and
 phones poll it), and casting a vote (public, rate-limited; the token is a ticket code or the
-voter's own random id)."""
+voter's own random id). A vote needs the hall's join code, as the vote page does: the
+activity's id is public, the code is shown only in the hall (ADR 0007)."""
+
+import hmac
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import NotFound, Throttled, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, Throttled, ValidationError
 from rest_framework.response import Response
 
 from ontmoet.core.api import PROBLEM_CONTENT_TYPE, problem
 from ontmoet.core.ratelimit import client_address, retry_after
 
-from .. import services
+from .. import abuse, services
 from ..models import VoteRound
-from ..selectors import public_result, public_round_id
+from ..selectors import public_result, public_round
+from ..verdict import verdict
 from ..voters import ticket_key
 
 # Ids beyond a 64-bit integer cannot exist; the databases refuse to even compare them.
@@ -54,18 +58,6 @@ def _state_label(result) -> str:
     return _("Voting is closed")
 
 
-def _winner_label(result) -> str:
-    if result.winner == "for":
-        return _("The side for the motion wins: %(shift)s percentage points gained.") % {
-            "shift": result.shift["for"]
-        }
-    if result.winner == "against":
-        return _("The side against the motion wins: %(shift)s percentage points gained.") % {
-            "shift": result.shift["against"]
-        }
-    return _("A tie: both sides gained as much.") if result.winner == "tie" else ""
-
-
 class ResultView(generics.GenericAPIView):
     serializer_class = ResultSerializer
 
@@ -89,7 +81,7 @@ class ResultView(generics.GenericAPIView):
                 "shift": result.shift if result.complete else None,
                 "winner": result.winner,
                 "state_label": _state_label(result),
-                "winner_label": _winner_label(result),
+                "winner_label": verdict(result),
             }
             return Response(ResultSerializer(body).data)
 
@@ -100,6 +92,14 @@ class VoteInSerializer(serializers.Serializer):
     token = serializers.RegexField(
         r"^[A-Za-z0-9_-]{8,64}$", help_text="A ticket code, or a random id the client keeps"
     )
+    code = serializers.CharField(
+        max_length=8,
+        help_text="The debate's join code, shown on the screen in the hall (any case)",
+    )
+
+
+def _code_matches(given: str, join_code: str) -> bool:
+    return hmac.compare_digest(given.strip().upper().encode(), join_code.encode())
 
 
 class VoteView(generics.GenericAPIView):
@@ -109,12 +109,19 @@ class VoteView(generics.GenericAPIView):
         request=VoteInSerializer,
         responses={
             201: OpenApiResponse(description="Counted"),
-            400: OpenApiResponse(description="Invalid input"),
+            400: OpenApiResponse(description="Invalid input (the join code missing included)"),
+            403: OpenApiResponse(description="The code is not this debate's join code"),
             404: OpenApiResponse(description="No such public debate"),
             409: OpenApiResponse(description="The round is not open, or this token voted"),
-            429: OpenApiResponse(description="Too many votes from this address"),
+            429: OpenApiResponse(
+                description="Too many votes from this address or this token, or too many "
+                "wrong join codes from this address"
+            ),
         },
-        summary="Vote in a debate's open round (public, no account)",
+        summary="Vote in a debate's open round (public, no account; needs the join code)",
+        description="Only people in the hall can vote: the body carries the join code shown "
+        "on the screen there. Wrong codes count against the address (`debate-code-address`): "
+        "past the limit every code it sends answers 429 for a while.",
         auth=[],
     )
     def post(self, request, activity_id: int):
@@ -124,10 +131,20 @@ class VoteView(generics.GenericAPIView):
         data = VoteInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         _check_id(activity_id)
-        round_id = public_round_id(activity_id, data.validated_data["round"])
-        if round_id is None:
+        kind, token = data.validated_data["round"], data.validated_data["token"]
+        wait = retry_after("vote-device", f"{activity_id}:{kind}:{token}")
+        wait = wait or abuse.code_guessing_wait(request)
+        if wait:
+            raise Throttled(wait=wait)
+        found = public_round(activity_id, kind)
+        if found is None:
             raise NotFound
-        token = data.validated_data["token"]
+        round_id, join_code = found
+        if not _code_matches(data.validated_data["code"], join_code):
+            wait = abuse.code_missed(request)
+            if wait:
+                raise Throttled(wait=wait)
+            raise PermissionDenied(_("This is not the code of this debate. Check the screen."))
         key = ticket_key(activity_id, token) or f"device:{token}"
         try:
             services.vote_cast(round_id=round_id, choice=data.validated_data["choice"], key=key)

@@ -7,6 +7,7 @@ from ontmoet.programme.models import Activity
 
 from ..models import Debate
 from ..selectors import debate_result, result_context
+from ..verdict import verdict_short
 
 register = template.Library()
 
@@ -28,5 +29,5 @@ def series_motions(series):
         .prefetch_related("rounds")
         .order_by("activity__starts_at")
     )
-    rows = [(d, debate_result(d) if d.result_published else None) for d in debates]
+    rows = [(d, verdict_short(debate_result(d)) if d.result_published else "") for d in debates]
     return {"rows": rows}

@@ -96,3 +96,52 @@ def test_questions_api(debate, maker):
         .status_code
         == 404
     )
+
+
+def test_each_question_is_moderated_once(debate, maker):
+    """Merging a merged question used to hand its upvotes over again."""
+    board, twin = (questions.question_ask(debate=debate, text=t) for t in ("Waarom?", "Hoezo?"))
+    for q in (board, twin):
+        questions.question_moderate(actor=maker, question=q, action="approve")
+    for n in range(2):
+        questions.question_upvote(question=Question.objects.get(pk=twin.pk), key=f"device:{n}")
+    questions.question_moderate(actor=maker, question=twin, action="merge", into=board)
+    assert Question.objects.get(pk=board.pk).upvotes == 2
+    pending = questions.question_ask(debate=debate, text="Nog niet bekeken?")
+    refused = [
+        (twin, "merge", {"into": board}),  # merged already
+        (twin, "approve", {}),
+        (pending, "answered", {}),  # not on the board
+        (board, "merge", {"into": pending}),  # only into a question on the board
+        (board, "approve", {}),  # approved already
+    ]
+    for question, action, extra in refused:
+        with pytest.raises(ValidationError):
+            questions.question_moderate(actor=maker, question=question, action=action, **extra)
+    assert Question.objects.get(pk=board.pk).upvotes == 2
+    questions.question_moderate(actor=maker, question=pending, action="reject", reason="unclear")
+    with pytest.raises(ValidationError):
+        questions.question_moderate(actor=maker, question=pending, action="approve")
+    questions.question_moderate(actor=maker, question=board, action="answered")
+    assert Question.objects.get(pk=board.pk).status == "answered"
+
+
+def test_nul_bytes_are_refused_with_a_message(client, debate, maker):
+    """PostgreSQL refuses NUL in text: it must be a message, never a 500."""
+    url = f"/stem/{debate.join_code}/vragen"
+    for data in ({"text": "Waar\x00om?"}, {"text": "Waarom?", "first_name": "S\x00m"}):
+        answer = client.post(url, data, follow=True)
+        assert answer.status_code == 200 and "Null-tekens" in answer.content.decode()
+    api = APIClient().post(
+        f"/api/v1/debates/{debate.activity_id}/questions", {"text": "a\x00"}, format="json"
+    )
+    assert api.status_code == 400
+    with pytest.raises(ValidationError):
+        questions.question_ask(debate=debate, text="Waarom?", first_name="\x00")
+    assert not Question.objects.exists()
+    client.force_login(maker)
+    staff = f"/staff/activiteiten/{debate.activity_id}/debat"
+    form = {"action": "save", "motion": "Stelling", "speakers_for": "Anna\n\x00Bram"}
+    assert client.post(staff, form).status_code == 200  # the form again, with the error
+    debate.refresh_from_db()
+    assert debate.speakers_for == ["Anna", "Bram"]

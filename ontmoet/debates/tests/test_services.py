@@ -115,3 +115,30 @@ def test_concurrent_votes_are_each_counted_once(make_activity, maker):
     assert before.total == 40 == Ballot.objects.filter(round=before).count()
     assert before.votes_for == accepted.count("for")
     assert before.votes_against == accepted.count("against")
+
+
+def test_the_after_vote_follows_the_before_vote(debate, maker, client):
+    before, after = rounds(debate)["before"], rounds(debate)["after"]
+    with pytest.raises(ValidationError):
+        services.round_open(actor=maker, vote_round=after)  # before has not been held
+    services.round_open(actor=maker, vote_round=before)
+    with pytest.raises(ValidationError):
+        services.result_publish(actor=maker, debate=debate)  # still voting
+    services.round_close(actor=maker, vote_round=before)
+    with pytest.raises(ValidationError):
+        services.result_publish(actor=maker, debate=debate)  # after not held yet
+    client.force_login(maker)
+    url = f"/staff/activiteiten/{debate.activity_id}/debat"
+    page = client.post(url, {"action": "publish"}, follow=True).content.decode()
+    assert "Sluit beide stemmingen" in page
+    assert not Debate.objects.get(pk=debate.pk).result_published
+    services.round_open(actor=maker, vote_round=after)
+    services.round_close(actor=maker, vote_round=after)
+    assert services.result_publish(actor=maker, debate=debate).result_published
+    assert not services.result_publish(actor=maker, debate=debate, published=False).result_published
+
+
+def test_a_round_id_beyond_any_integer_is_refused_not_a_crash(debate):
+    for round_id in (2**63, 10**20, 0, -1):
+        with pytest.raises(services.VoteRefused):
+            services.vote_cast(round_id=round_id, choice="for", key="device:a")

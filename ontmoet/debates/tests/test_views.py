@@ -70,7 +70,8 @@ def test_big_screen_and_result_api(client, debate, maker):
 
 def test_vote_api(debate, maker, make_activity):
     url = f"/api/v1/debates/{debate.activity_id}/votes"
-    vote = {"round": "before", "choice": "against", "token": "phone-123456"}
+    code = debate.join_code.lower()  # any case
+    vote = {"round": "before", "choice": "against", "token": "phone-123456", "code": code}
     closed = APIClient().post(url, vote, format="json")
     assert closed.status_code == 409 and closed.json()["code"] == "closed"
     services.round_open(actor=maker, vote_round=rounds(debate)["before"])
@@ -110,7 +111,7 @@ def test_moderator_page_by_role(client, debate, who, get, post, request, transva
 def test_ids_beyond_any_integer_are_404(db):
     huge = 2**64
     assert APIClient().get(f"/api/v1/debates/{huge}/results").status_code == 404
-    vote = {"round": "before", "choice": "for", "token": "phone-123456"}
+    vote = {"round": "before", "choice": "for", "token": "phone-123456", "code": "ABCDE"}
     assert APIClient().post(f"/api/v1/debates/{huge}/votes", vote, format="json").status_code == 404
 
 

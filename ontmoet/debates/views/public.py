@@ -1,5 +1,10 @@
 """The hall's pages: join with the code, vote on a phone (no account, no JavaScript needed),
-and the big screen with the motion, the live counts and the code and QR code to join."""
+and the big screen with the motion, the live counts and the code and QR code to join.
+
+Every page that takes a join code finds the debate through ``by_code``: only a published
+debate can be joined, and wrong codes count against the address (``abuse.py``)."""
+
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,69 +17,117 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ontmoet.core.forms import posted_id
 from ontmoet.core.pages import too_many
 from ontmoet.core.qr import qr_svg
 from ontmoet.core.ratelimit import client_address, retry_after
 
-from .. import questions, services
+from .. import abuse, questions, services
+from ..forms import QuestionForm
 from ..selectors import debate_by_code, debate_result, open_round, result_context
-from ..voters import remember_device, voter_key
+from ..voters import clean_ticket, device_key, posted_ticket, remember_device, voter_key
+
+
+def by_code(view):
+    """Call ``view`` with the debate of the code in the URL; 404 when there is none, 429
+    while the address is blocked for guessing codes."""
+
+    @wraps(view)
+    def wrapper(request, code: str, **kwargs):
+        wait = abuse.code_guessing_wait(request)
+        if wait:
+            return too_many(request, wait)
+        debate = debate_by_code(code)
+        if debate is None:
+            wait = abuse.code_missed(request)
+            if wait:
+                return too_many(request, wait)
+            raise Http404
+        return view(request, debate, **kwargs)
+
+    return wrapper
 
 
 @never_cache
 def join(request):
     code = request.GET.get("code", "")
+    ticket = clean_ticket(request.GET.get("ticket"))
     if code:
+        wait = abuse.code_guessing_wait(request)
+        if wait:
+            return too_many(request, wait)
         debate = debate_by_code(code)
         if debate is not None:
-            return redirect("debates:vote", code=debate.join_code)
+            return redirect(_back(debate, ticket))
+        wait = abuse.code_missed(request)
+        if wait:
+            return too_many(request, wait)
         messages.error(request, _("No debate has this code. Check the screen in the hall."))
-    return render(request, "debates/public/join.html", {"code": code[:8]})
+    return render(request, "debates/public/join.html", {"code": code[:8], "ticket": ticket})
+
+
+def _ticket_unknown() -> str:
+    return _(
+        "We do not know this ticket code for this debate. Check it on your ticket, or leave "
+        "the field empty to vote without it."
+    )
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def vote(request, code: str):
-    debate = debate_by_code(code)
-    if debate is None:
-        raise Http404
+@by_code
+def vote(request, debate):
     current = open_round(debate)
     key, new_device = voter_key(request, debate.activity)
-    ticket = request.POST.get("ticket") or request.GET.get("ticket") or ""
+    ticket = posted_ticket(request)
     if request.method == "POST":
-        wait = retry_after("vote-address", client_address(request))
-        if wait:
-            return too_many(request, wait)
-        try:
-            services.vote_cast(
-                round_id=int(request.POST.get("round", "0") or 0),
-                choice=request.POST.get("choice", ""),
-                key=key,
-            )
-        except (ValueError, ValidationError):
-            messages.error(request, _("Choose for, against or undecided."))
-        except services.VoteRefused as refused:
-            messages.error(request, refused.message)
-        else:
-            messages.success(request, _("Thank you: your vote is counted."))
-        return remember_device(redirect(_back(debate, ticket)), new_device)
+        response = _cast(request, debate, current, key)
+        return remember_device(request, response, new_device)
     context = {
         "debate": debate,
         "questions": questions.board(debate),
         "max_length": questions.MAX_LENGTH,
         "round": current,
-        "voted": bool(current and services.has_voted(current, key)),
-        "ticket": ticket[:12],
+        "voted": bool(current and key and services.has_voted(current, key)),
+        "ticket": ticket,
+        "ticket_unknown": bool(ticket and key is None),
         **result_context(debate_result(debate) if debate.result_published else None),
     }
-    return remember_device(render(request, "debates/public/vote.html", context), new_device)
+    return remember_device(
+        request, render(request, "debates/public/vote.html", context), new_device
+    )
+
+
+def _cast(request, debate, current, key):
+    """A vote from the page, in the round the page showed, which must be the debate's open
+    round: never a round named by the form alone (it could be another debate's)."""
+    wait = retry_after("vote-address", client_address(request))
+    if wait:
+        return too_many(request, wait)
+    ticket = posted_ticket(request)
+    if current is None or posted_id(request.POST.get("round")) != current.pk:
+        messages.error(request, _("This vote is not open any more. Here is the vote as it is now."))
+        return redirect(_back(debate, ticket))
+    if key is None:
+        messages.error(request, _ticket_unknown())
+        return redirect(_back(debate, ticket))
+    wait = retry_after("vote-device", f"{current.pk}:{key}")
+    if wait:
+        return too_many(request, wait)
+    try:
+        services.vote_cast(round_id=current.pk, choice=request.POST.get("choice", ""), key=key)
+    except ValidationError:
+        messages.error(request, _("Choose for, against or undecided."))
+    except services.VoteRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Thank you: your vote is counted."))
+    return redirect(_back(debate, ticket))
 
 
 @never_cache
-def screen(request, code: str):
-    debate = debate_by_code(code)
-    if debate is None:
-        raise Http404
+@by_code
+def screen(request, debate):
     join_url = settings.SITE_URL + reverse("debates:vote", kwargs={"code": debate.join_code})
     return render(
         request,
@@ -92,50 +145,50 @@ def screen(request, code: str):
 
 def _back(debate, ticket: str = "") -> str:
     url = reverse("debates:vote", kwargs={"code": debate.join_code})
-    return url + ("?" + urlencode({"ticket": ticket[:12]}) if ticket else "")
+    ticket = clean_ticket(ticket)
+    return url + ("?" + urlencode({"ticket": ticket}) if ticket else "")
 
 
 @require_POST
-def ask(request, code: str):
-    debate = debate_by_code(code)
-    if debate is None:
-        raise Http404
+@by_code
+def ask(request, debate):
     wait = retry_after("question-address", client_address(request))
     if wait:
         return too_many(request, wait)
+    form = QuestionForm(request.POST)
     try:
-        questions.question_ask(
-            debate=debate,
-            text=request.POST.get("text", ""),
-            first_name=request.POST.get("first_name", ""),
-        )
+        if not form.is_valid():
+            raise ValidationError([m for errors in form.errors.values() for m in errors])
+        questions.question_ask(debate=debate, **form.cleaned_data)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
     else:
         messages.success(request, _("Thank you. The moderator reads your question first."))
-    return redirect(_back(debate, request.POST.get("ticket", "")) + "#questions")
+    return redirect(_back(debate, posted_ticket(request)) + "#questions")
 
 
 @require_POST
-def upvote(request, code: str, question_id: int):
-    debate = debate_by_code(code)
-    question = debate and debate.questions.filter(pk=question_id).first()
-    if not question:
+@by_code
+def upvote(request, debate, question_id: int):
+    question = debate.questions.filter(pk=question_id if question_id < 2**63 else 0).first()
+    if question is None:
         raise Http404
     wait = retry_after("vote-address", client_address(request))
     if wait:
         return too_many(request, wait)
+    # Upvotes count per ticket or device like votes; an unknown ticket falls back to the
+    # device, as support for a question is no vote.
     key, new_device = voter_key(request, debate.activity)
+    if key is None:
+        key, new_device = device_key(request)
     questions.question_upvote(question=question, key=key)
-    response = redirect(_back(debate, request.POST.get("ticket", "")) + "#questions")
-    return remember_device(response, new_device)
+    response = redirect(_back(debate, posted_ticket(request)) + "#questions")
+    return remember_device(request, response, new_device)
 
 
-def moderation(request, code: str):
-    debate = debate_by_code(code)
-    if debate is None:
-        raise Http404
+@by_code
+def moderation(request, debate):
     return render(
         request,
         "debates/public/moderation.html",

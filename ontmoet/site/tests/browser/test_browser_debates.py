@@ -12,11 +12,19 @@ from ontmoet.debates import services
 pytestmark = pytest.mark.browser
 
 
-def vote(phone, code: str, choice: str):
+def vote(phone, code: str, choice: str, assert_accessible=None):
+    """Join with the code and vote; with ``assert_accessible``, the join page and the vote
+    page (its buttons showing) are checked on the way."""
     phone.goto("/stem")
+    if assert_accessible:
+        assert_accessible(phone)
     phone.locator("#code").fill(code.lower())
     phone.locator("main form button[type=submit]").click()
-    phone.locator(f'button[name="choice"][value="{choice}"]').click()
+    buttons = phone.locator(f'button[name="choice"][value="{choice}"]')
+    expect(buttons).to_be_visible()
+    if assert_accessible:
+        assert_accessible(phone)
+    buttons.click()
     expect(phone.locator(".site-messages")).to_contain_text(re.compile("(counted|geteld)"))
 
 
@@ -37,8 +45,8 @@ def test_a_debate_evening(browser, live_server, page, assert_accessible, maker, 
     assert_accessible(screen)
 
     page.locator('button[name="action"][value="open-before"]').click()
-    vote(phones[0], debate.join_code, "for")
-    assert_accessible(phones[0])
+    vote(phones[0], debate.join_code, "for", assert_accessible)
+    assert_accessible(phones[0])  # after voting: the thanks, no buttons
     vote(phones[1], debate.join_code, "against")
     # The big screen updates by itself (it polls the API every 2 s).
     expect(screen.locator('[data-count="before-total"]')).to_have_text("2", timeout=8_000)
