@@ -55,7 +55,10 @@ def space(schilderswijk):
 def taxonomy(db):
     """A small set of every taxonomy, returned by name."""
     return {
-        "debate": Format.objects.create(slug="debat", name="Debat", name_en="Debate"),
+        # The programme's migration 0004 makes "debat" on every install.
+        "debate": Format.objects.get_or_create(
+            slug="debat", defaults={"name": "Debat", "name_en": "Debate"}
+        )[0],
         "lecture": Format.objects.create(slug="lezing", name="Lezing", name_en="Lecture"),
         "justice": Theme.objects.create(
             slug="rechtvaardigheid", name="Rechtvaardigheid", name_en="Justice", sdgs=[16]

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from ontmoet.core.forms import AccessibleErrorsMixin
 from ontmoet.programme.models import Theme
 
+from .models import Pairing
+
 
 class ClubForm(AccessibleErrorsMixin, forms.Form):
     name = forms.CharField(label=_("Name of the club"), max_length=120)
@@ -66,3 +68,52 @@ class MotionForm(AccessibleErrorsMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = Theme.objects.all()
+
+
+class FinalForm(forms.Form):
+    """The final of a tournament, to be put in the public programme."""
+
+    motion = forms.CharField(label=_("Motion"), max_length=300)
+    starts_at = forms.DateTimeField(
+        label=_("Starts at"),
+        error_messages={"required": _("Give the date and time of the final.")},
+    )
+
+
+class BallotForm(forms.Form):
+    """The adjudicator's ballot: the winning side, a score for every speaker (one field per
+    speaker, ``score-<member id>``) and the adjudicator's name."""
+
+    winner = forms.ChoiceField(
+        choices=Pairing.Side.choices,
+        error_messages={
+            "required": _("Choose the winning side."),
+            "invalid_choice": _("Choose the winning side."),
+        },
+    )
+    adjudicator = forms.CharField(max_length=80, required=False)
+
+    def __init__(self, *args, speakers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.speakers = list(speakers)
+        out_of_range = _("Scores run from 50 to 100.")
+        for member in self.speakers:
+            self.fields[f"score-{member.pk}"] = forms.IntegerField(
+                min_value=50,
+                max_value=100,
+                error_messages={
+                    "required": _("Give every speaker a score."),
+                    "invalid": out_of_range,
+                    "min_value": out_of_range,
+                    "max_value": out_of_range,
+                },
+            )
+
+    @property
+    def scores(self) -> dict[int, int]:
+        return {m.pk: self.cleaned_data[f"score-{m.pk}"] for m in self.speakers}
+
+    @property
+    def messages(self) -> list[str]:
+        """Each error once (every speaker's missing score is the same message)."""
+        return list(dict.fromkeys(m for errors in self.errors.values() for m in errors))

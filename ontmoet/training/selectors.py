@@ -39,9 +39,11 @@ def team_standings(tournament: Tournament) -> list[TeamStanding]:
 
 
 def speaker_rankings(tournament: Tournament) -> list[dict]:
+    """One row per speaker: grouped by the member's id, as pupils often share a first name
+    (even within a team)."""
     return list(
         SpeakerScore.objects.filter(pairing__round__tournament=tournament)
-        .values("member__first_name", "team__name")
+        .values("member_id", "member__first_name", "member__school_class", "team__name")
         .annotate(average=Avg("score"), speeches=Count("id"))
-        .order_by("-average", "member__first_name")
+        .order_by("-average", "member__first_name", "member_id")
     )

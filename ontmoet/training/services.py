@@ -14,12 +14,14 @@ import datetime
 import random
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.accounts import scoping
 from ontmoet.core.audit import audit_record
+from ontmoet.debates.services import debate_save
 from ontmoet.programme.models import Activity, Format
 from ontmoet.programme.permissions import ensure_can_edit_branch
 from ontmoet.programme.services import activity_create
@@ -49,11 +51,30 @@ def member_add(*, actor, club: Club, first_name: str, school_class: str = "", gu
 
 @transaction.atomic
 def team_add(*, actor, tournament: Tournament, name: str, members: list[Member]) -> Team:
+    """A team of two to four of the club's members, none of them in another team of the
+    tournament; only before the first round is paired (the draw and the standings count
+    the teams there were)."""
+    # Locked like round_pair locks it, so that no team slips in while a round is paired.
+    tournament = Tournament.objects.select_for_update().select_related("club").get(pk=tournament.pk)
     ensure_can_edit_branch(user=actor, branch=tournament.club.branch)
+    if tournament.rounds.exists():
+        raise ValidationError({"members": _("Teams are fixed once the first round is paired.")})
     if not 2 <= len(members) <= 4:
         raise ValidationError({"members": _("A team has two to four speakers.")})
     if any(m.club_id != tournament.club_id for m in members):
         raise ValidationError({"members": _("Speakers come from the tournament's club.")})
+    taken = sorted(
+        Member.objects.filter(teams__tournament=tournament, pk__in=[m.pk for m in members])
+        .values_list("first_name", flat=True)
+        .distinct()
+    )
+    if taken:
+        raise ValidationError(
+            {
+                "members": _("Already in a team of this tournament: %(names)s.")
+                % {"names": ", ".join(taken)}
+            }
+        )
     team = Team(tournament=tournament, name=name.strip())
     team.full_clean()
     team.save()
@@ -158,6 +179,7 @@ def ballot_submit(*, pairing: Pairing, winner: str, scores: dict[int, int], adju
         raise ValidationError({"scores": _("Give every speaker a score.")})
     if not all(50 <= s <= 100 for s in scores.values()):
         raise ValidationError({"scores": _("Scores run from 50 to 100.")})
+    ProhibitNullCharactersValidator()(adjudicator)  # PostgreSQL refuses NUL in text
     SpeakerScore.objects.bulk_create(
         [
             SpeakerScore(pairing=pairing, member_id=pk, team=speakers[pk], score=score)
@@ -170,25 +192,48 @@ def ballot_submit(*, pairing: Pairing, winner: str, scores: dict[int, int], adju
     return pairing
 
 
+def _format(slug: str) -> Format:
+    """A format the programme's data migration makes (programme 0004); staff could still
+    have removed it."""
+    found = Format.objects.filter(slug=slug).first()
+    if found is None:
+        raise ValidationError(
+            {"format": _("The format “%(slug)s” is missing from the programme.") % {"slug": slug}}
+        )
+    return found
+
+
 @transaction.atomic
 def final_promote(*, actor, tournament: Tournament, starts_at, ends_at, motion: str) -> Activity:
     """The final as a public debate: a draft activity (format debate) at the club's
-    branch, for staff to complete and publish."""
+    branch, made a debate on the motion (its vote rounds and join code with it), for staff
+    to complete and publish."""
+    tournament = Tournament.objects.select_for_update().select_related("club").get(pk=tournament.pk)
     ensure_can_edit_branch(user=actor, branch=tournament.club.branch)
     if tournament.final_id:
         raise ValidationError({"final": _("The final is in the programme already.")})
+    motion = " ".join(str(motion).split())
+    if not motion:
+        raise ValidationError({"motion": _("Give the motion of the final.")})
     activity = activity_create(
         actor=actor,
         data={
             "title": _("Final: %(name)s") % {"name": tournament.name},
             "summary": motion[:300],
-            "format": Format.objects.get(slug="debat"),
+            "format": _format("debat"),
             "branch": tournament.club.branch,
             "starts_at": starts_at,
             "ends_at": ends_at,
         },
     )
+    debate_save(actor=actor, activity=activity, motion=motion)
     Tournament.objects.filter(pk=tournament.pk).update(final=activity)
+    audit_record(
+        actor=actor,
+        code="training.final.promoted",
+        target=tournament,
+        changes={"final": [None, activity.pk], "motion": [None, motion]},
+    )
     return activity
 
 
@@ -237,7 +282,7 @@ def sessions_schedule(
     if not 1 <= weeks <= 20 or not 15 <= minutes <= 480:
         raise ValidationError({"weeks": _("Between 1 and 20 weeks, 15 minutes to 8 hours.")})
     made, skipped = [], []
-    fmt = Format.objects.get(slug="debattraining")
+    fmt = _format("debattraining")
     local = timezone.localtime(starts_at).replace(tzinfo=None)
     for week in range(weeks):
         # On the local clock: 16:00 stays 16:00 across the change to or from summer time.

@@ -3,11 +3,15 @@ power-paired rounds after it without rematches, byes shared fairly, rooms of the
 ballots once through a private link, standings and speaker rankings, the final promoted."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from ontmoet.core.models import AuditEntry
+from ontmoet.debates.models import Debate
 from ontmoet.programme.models import Format
 from ontmoet.training import services
 from ontmoet.training.ballots import ballot_token, pairing_by_token
@@ -136,3 +140,106 @@ def test_the_final_goes_into_the_programme(club, maker, taxonomy):
             ends_at=start + datetime.timedelta(hours=1),
             motion="x",
         )
+
+
+def test_speakers_are_ranked_one_by_one_whatever_their_names(club, maker):
+    """Two pupils called Sam in one team (and one in the other) are three speakers."""
+    sams = [services.member_add(actor=maker, club=club, first_name="Sam") for _ in range(3)]
+    tournament = Tournament.objects.create(club=club, name="Sam-toernooi")
+    services.team_add(actor=maker, tournament=tournament, name="A", members=sams[:2])
+    other = services.member_add(actor=maker, club=club, first_name="Noor")
+    services.team_add(actor=maker, tournament=tournament, name="B", members=[sams[2], other])
+    [pairing] = services.round_pair(actor=maker, tournament=tournament).pairings.all()
+    scores = {sams[0].pk: 80, sams[1].pk: 60, sams[2].pk: 70, other.pk: 75}
+    services.ballot_submit(pairing=pairing, winner="proposition", scores=scores, adjudicator="J")
+    ranking = speaker_rankings(tournament)
+    assert [(r["member_id"], r["average"]) for r in ranking] == [
+        (sams[0].pk, 80),
+        (other.pk, 75),
+        (sams[2].pk, 70),
+        (sams[1].pk, 60),
+    ]
+
+
+def test_a_speaker_debates_in_one_team_and_teams_are_fixed_once_paired(club, maker):
+    tournament = make_tournament(club, maker, teams=2)
+    first_team = tournament.teams.get(name="Team 0")
+    taken = list(first_team.members.all())
+    newcomer = services.member_add(actor=maker, club=club, first_name="Nieuw")
+    with pytest.raises(ValidationError, match="Leerling 0-0"):
+        services.team_add(
+            actor=maker, tournament=tournament, name="Dubbel", members=[taken[0], newcomer]
+        )
+    services.round_pair(actor=maker, tournament=tournament)
+    late = [newcomer, services.member_add(actor=maker, club=club, first_name="Laat")]
+    with pytest.raises(ValidationError):
+        services.team_add(actor=maker, tournament=tournament, name="Te laat", members=late)
+    assert tournament.teams.count() == 2
+    # Another tournament of the club may have the same speakers.
+    again = Tournament.objects.create(club=club, name="Voorjaar")
+    assert services.team_add(actor=maker, tournament=again, name="Weer", members=taken)
+
+
+def test_the_final_is_a_debate_with_its_vote(club, maker, taxonomy):
+    tournament = make_tournament(club, maker, teams=2)
+    start = timezone.now() + datetime.timedelta(days=20)
+    final = services.final_promote(
+        actor=maker,
+        tournament=tournament,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        motion="  Huiswerk   moet worden afgeschaft ",
+    )
+    debate = Debate.objects.get(activity=final)
+    assert debate.motion == "Huiswerk moet worden afgeschaft" and len(debate.join_code) == 5
+    assert set(debate.rounds.values_list("kind", flat=True)) == {"before", "after"}
+    entry = AuditEntry.objects.get(code="training.final.promoted")
+    assert entry.actor == maker and entry.changes["final"] == [None, final.pk]
+    assert Tournament.objects.get(pk=tournament.pk).final == final
+    with pytest.raises(ValidationError):  # no motion, no final
+        services.final_promote(
+            actor=maker,
+            tournament=make_tournament(club, maker, teams=2),
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+            motion="   ",
+        )
+
+
+def test_promote_and_plan_without_the_demo(club, maker, space):
+    """A fresh install has the formats from the programme's migration; without them, a
+    message, not a 500."""
+    Format.objects.filter(slug__in=["debat", "debattraining"]).delete()
+    start = timezone.now() + datetime.timedelta(days=20)
+    promote = {"starts_at": start, "ends_at": start + datetime.timedelta(hours=2), "motion": "M"}
+    tournament = make_tournament(club, maker, teams=2)
+    with pytest.raises(ValidationError):
+        services.final_promote(actor=maker, tournament=tournament, **promote)
+    migration = importlib.import_module("ontmoet.programme.migrations.0004_debate_formats")
+    migration.create_formats(django_apps, None)
+    migration.create_formats(django_apps, None)  # again: nothing doubles
+    assert dict(Format.objects.values_list("slug", "name_en")) == {
+        "debat": "Debate",
+        "debattraining": "Debate training",
+    }
+    final = services.final_promote(actor=maker, tournament=tournament, **promote)
+    assert final.format.slug == "debat"
+    made, skipped = services.sessions_schedule(
+        actor=maker, club=club, starts_at=start, minutes=90, weeks=2, space=space
+    )
+    assert len(made) == 2 and not skipped
+    assert {a.format.slug for a in made} == {"debattraining"}
+
+
+def test_a_nul_byte_in_the_adjudicators_name_is_refused(club, maker):
+    tournament = make_tournament(club, maker, teams=2)
+    [pairing] = services.round_pair(actor=maker, tournament=tournament).pairings.all()
+    speakers = [m.pk for t in (pairing.proposition, pairing.opposition) for m in t.members.all()]
+    with pytest.raises(ValidationError):
+        services.ballot_submit(
+            pairing=pairing,
+            winner="proposition",
+            scores=dict.fromkeys(speakers, 70),
+            adjudicator="Jury\x00",
+        )
+    assert not Pairing.objects.get(pk=pairing.pk).submitted_at

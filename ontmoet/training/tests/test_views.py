@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from conftest import make_user
+from ontmoet.programme.models import Activity
 from ontmoet.training.ballots import ballot_token
 from ontmoet.training.models import Club, Pairing
 
@@ -91,7 +92,7 @@ def test_a_coach_runs_the_club_from_the_staff_pages(client, maker, schilderswijk
 def test_plan_weekly_sessions_from_the_club_page(client, maker, schilderswijk, space, taxonomy):
     from ontmoet.programme.models import Format
 
-    Format.objects.create(slug="debattraining", name="Debattraining", name_en="Debate training")
+    Format.objects.get_or_create(slug="debattraining", defaults={"name": "Debattraining"})
     club = Club.objects.create(branch=schilderswijk, name="Debatclub")
     client.force_login(maker)
     # 16:00 on the Monday before summer time starts in 2027 (28 March), for three weeks.
@@ -131,3 +132,39 @@ def test_the_motion_bank(client, maker, reader, taxonomy):
         "/staff/debattraining/stellingen", {"text": "Huiswerk moet worden afgeschaft"}
     )
     assert twice.status_code == 400  # already in the bank
+
+
+def test_bad_input_on_the_ballot_and_the_final_is_a_message(client, tournament, maker, taxonomy):
+    client.force_login(maker)
+    url = f"/staff/debattraining/toernooi/{tournament.pk}"
+    for bad in (
+        {"motion": "Stelling\x00", "starts_at": "2027-05-01T19:30"},
+        {"motion": "Stelling", "starts_at": "2027-13-01T19:30"},
+        {"motion": "", "starts_at": "2027-05-01T19:30"},
+    ):
+        page = client.post(url, {"action": "final", **bad}, follow=True)
+        assert page.status_code == 200 and "utrecht-alert--error" in page.content.decode()
+    assert Activity.objects.count() == 0
+    made = client.post(
+        url, {"action": "final", "motion": "Stelling", "starts_at": "2027-05-01T19:30"}
+    )
+    assert made.status_code == 302 and Activity.objects.get().debate.motion == "Stelling"
+    client.post(url, {"action": "pair"})
+    late = {"action": "team", "team-name": "Te laat", "team-members": []}
+    assert client.post(url, late).status_code == 400
+    client.logout()
+    pairing = Pairing.objects.get()
+    ballot = f"/jurering/{ballot_token(pairing)}"
+    speakers = [m for t in (pairing.proposition, pairing.opposition) for m in t.members.all()]
+    good = {"winner": "opposition", **{f"score-{m.pk}": "72" for m in speakers}}
+    for bad in (
+        {**good, "adjudicator": "Ju\x00ry"},
+        {**good, "winner": "nobody"},
+        {**good, f"score-{speakers[0].pk}": "²"},
+        {**good, f"score-{speakers[0].pk}": ""},
+    ):
+        answer = client.post(ballot, bad)
+        assert answer.status_code == 400 and 'role="alert"' in answer.content.decode()
+    assert "Null-tekens" in client.post(ballot, {**good, "adjudicator": "\x00"}).content.decode()
+    pairing.refresh_from_db()
+    assert pairing.submitted_at is None and not pairing.scores.exists()

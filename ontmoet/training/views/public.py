@@ -4,12 +4,12 @@ every speaker, submitted once."""
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 
 from ontmoet.core.pages import private_page
 
 from .. import services
 from ..ballots import pairing_by_token
+from ..forms import BallotForm
 
 
 @private_page
@@ -23,20 +23,18 @@ def ballot(request, token: str):
     ]
     errors = []
     if request.method == "POST" and pairing.submitted_at is None:
+        form = BallotForm(
+            request.POST, speakers=[m for _side, _team, members in teams for m in members]
+        )
         try:
-            scores = {
-                m.pk: int(request.POST.get(f"score-{m.pk}", "") or 0)
-                for _side, _team, members in teams
-                for m in members
-            }
+            if not form.is_valid():
+                raise ValidationError(form.messages)
             services.ballot_submit(
                 pairing=pairing,
-                winner=request.POST.get("winner", ""),
-                scores=scores,
-                adjudicator=request.POST.get("adjudicator", ""),
+                winner=form.cleaned_data["winner"],
+                scores=form.scores,
+                adjudicator=form.cleaned_data["adjudicator"],
             )
-        except ValueError:
-            errors = [_scores_message()]
         except ValidationError as error:
             errors = error.messages
         else:
@@ -47,7 +45,3 @@ def ballot(request, token: str):
         {"pairing": pairing, "teams": teams, "errors": errors},
         status=400 if errors else 200,
     )
-
-
-def _scores_message() -> str:
-    return _("Scores run from 50 to 100.")

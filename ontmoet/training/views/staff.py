@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -21,7 +20,15 @@ from ontmoet.venues.permissions import branches_editable_by, branches_viewable_b
 
 from .. import services
 from ..ballots import ballot_url
-from ..forms import ClubForm, MemberForm, MotionForm, SessionsForm, TeamForm, TournamentForm
+from ..forms import (
+    ClubForm,
+    FinalForm,
+    MemberForm,
+    MotionForm,
+    SessionsForm,
+    TeamForm,
+    TournamentForm,
+)
 from ..models import BankMotion, Club, Tournament
 from ..selectors import speaker_rankings, team_standings
 
@@ -184,26 +191,28 @@ class TournamentView(StaffRequiredMixin, TemplateView):
             return self._team(request)
         try:
             if request.POST.get("action") == "final":
-                start = timezone.make_aware(
-                    datetime.datetime.fromisoformat(request.POST.get("starts_at", ""))
-                )
-                services.final_promote(
-                    actor=request.user,
-                    tournament=self.tournament,
-                    starts_at=start,
-                    ends_at=start + datetime.timedelta(hours=2),
-                    motion=request.POST.get("motion", "")[:300],
-                )
-                messages.success(request, _("The final is a draft in the programme."))
+                self._final(request)
             else:
                 motion = BankMotion.objects.filter(pk=posted_id(request.POST.get("motion"))).first()
                 services.round_pair(actor=request.user, tournament=self.tournament, motion=motion)
                 messages.success(request, _("The next round is paired."))
-        except ValueError:
-            messages.error(request, _("Give the date and time of the final."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("training_staff:tournament", pk=self.tournament.pk)
+
+    def _final(self, request) -> None:
+        form = FinalForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError([m for errors in form.errors.values() for m in errors])
+        start = form.cleaned_data["starts_at"]
+        services.final_promote(
+            actor=request.user,
+            tournament=self.tournament,
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+            motion=form.cleaned_data["motion"],
+        )
+        messages.success(request, _("The final is a draft in the programme."))
 
 
 class MotionBankView(StaffRequiredMixin, TemplateView):
