@@ -237,7 +237,14 @@ RATE_LIMITS = {
     "idea-email": (int(os.environ.get("RATE_LIMIT_IDEA_PER_EMAIL", "5")), 86400),
     "idea-message-address": (int(os.environ.get("RATE_LIMIT_IDEA_MESSAGE", "30")), 3600),
     "support-address": (int(os.environ.get("RATE_LIMIT_SUPPORT_PER_ADDRESS", "60")), 3600),
+    # Password guessing at a login form (the partner login; attempts, failed or not).
+    "login-address": (int(os.environ.get("RATE_LIMIT_LOGIN_PER_ADDRESS", "20")), 600),
     # A whole hall may vote from one network (the library's wifi): generous per address.
     "vote-address": (int(os.environ.get("RATE_LIMIT_VOTE_PER_ADDRESS", "3000")), 60),
     "question-address": (int(os.environ.get("RATE_LIMIT_QUESTION_PER_ADDRESS", "300")), 60),
+    # The vote limit per address is shared by a hall, so each phone (its cookie or token)
+    # also has one of its own per round: a double tap passes, a script does not.
+    "vote-device": (int(os.environ.get("RATE_LIMIT_VOTE_PER_DEVICE", "10")), 60),
+    # Wrong debate join codes per address: a hall's typos pass, guessing codes does not.
+    "debate-code-address": (int(os.environ.get("RATE_LIMIT_DEBATE_CODE_MISSES", "100")), 600),
 }

@@ -4,6 +4,7 @@ request)."""
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.bookings.forms import TimeRangeForm
@@ -53,7 +54,10 @@ class HostsForm(AccessibleErrorsMixin, forms.Form):
 
     def __init__(self, *args, initial_hosts=(), **kwargs):
         super().__init__(*args, **kwargs)
-        partners = Partner.objects.filter(is_active=True).order_by("name")
+        # Former partners are not offered for new links, but the ones already linked stay
+        # choosable: else saving the form again would drop them from the record's history.
+        current = [partner.pk for partner, _role in initial_hosts]
+        partners = Partner.objects.filter(Q(is_active=True) | Q(pk__in=current)).order_by("name")
         rows = list(initial_hosts) + [(None, "")] * HOST_ROWS
         for n, (partner, role) in enumerate(rows[: max(HOST_ROWS, len(initial_hosts) + 1)]):
             self.fields[f"partner_{n}"] = forms.ModelChoiceField(

@@ -1,20 +1,22 @@
 """What a partner's contact may see and change: only what their organisation co-organises.
 
 A contact is a ``PartnerMember`` with an active account and no staff role. They see the
-activities their partner is linked to (any role), change those still in draft (the library
-publishes), and propose new drafts for the branches their partner works with. Everything
+activities their partner is linked to (any role) and the published activities of the series
+it co-hosts, change the drafts it co-hosts itself (the library publishes), and propose new
+drafts for the branches their partner works with. Everything
 else is a 404 for them, as other branches' records are for staff: existence is not
 disclosed. The programme's services ask ``partner_may_edit_activity`` for users who are
 not staff of the activity's branch, so the rule is written here once.
 """
 
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
 from ontmoet.programme.models import Activity
 from ontmoet.registrations.models import Registration
 
-from .models import Partner, PartnerMember
+from .models import ActivityPartner, Partner, PartnerMember, SeriesPartner
 
 
 def partner_of(user) -> Partner | None:
@@ -34,7 +36,16 @@ def partner_of(user) -> Partner | None:
 
 
 def activities_of_partner(partner: Partner):
-    return Activity.objects.filter(hosts__partner=partner).distinct()
+    """What the partner's contacts see: the activities it co-hosts itself, and the activities
+    of the series it co-hosts once the library has published them (the library's drafts in
+    the series stay the library's). Each is annotated ``cohosted``: whether the partner
+    co-hosts the activity itself — only those it may change, and only for those are the names
+    of registrants shared (under a data processing agreement)."""
+    own = Exists(ActivityPartner.objects.filter(activity=OuterRef("pk"), partner=partner))
+    via_series = Exists(SeriesPartner.objects.filter(series=OuterRef("series"), partner=partner))
+    return Activity.objects.annotate(cohosted=own).filter(
+        own | (via_series & ~Q(status=Activity.Status.DRAFT))
+    )
 
 
 def access_activity_for_partner(*, user, pk) -> Activity:
@@ -70,8 +81,11 @@ def partner_may_use_branch(partner: Partner, branch_id) -> bool:
 
 
 def registrants_for_partner(*, partner: Partner, activity: Activity):
-    """Who registered for the partner's activity and is still coming — only under a data
-    processing agreement that covers the activity's date; None without one (counts only)."""
+    """Who registered for the partner's activity and is still coming — only for an activity
+    the partner co-hosts itself (not one it sees through its series) and under a data
+    processing agreement that covers the activity's date; else None (counts only)."""
+    if not activity.hosts.filter(partner=partner).exists():
+        return None
     if not partner.has_dpa_on(timezone.localdate(activity.starts_at)):
         return None
     return (

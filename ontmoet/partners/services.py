@@ -1,7 +1,7 @@
 """Writes about partners: the organisation and its agreements (staff), who co-hosts what
 (staff), inviting a contact and accepting the invitation, and what a contact does for their
-organisation — propose and edit draft activities, ask for a room. Every change is audited
-with the acting user, staff or partner."""
+organisation — propose and edit draft activities, ask for a room, keep an API key for their
+own systems. Every change is audited with the acting user, staff or partner."""
 
 import datetime
 
@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.models import Token
 
 from ontmoet.accounts import scoping
 from ontmoet.core.audit import audit_record
@@ -21,7 +22,7 @@ from ontmoet.programme.models import Activity, Series
 from ontmoet.programme.services import PUBLIC_CONTENT, activity_create, activity_update
 
 from .models import ActivityPartner, Agreement, Partner, PartnerMember, Role, SeriesPartner
-from .permissions import partner_of
+from .permissions import partner_may_use_branch, partner_of
 
 PARTNER_FIELDS = ("name", "kind", "description", "website", "is_public", "is_active")
 INVITATION_SALT = "ontmoet.partners.invitation"
@@ -162,7 +163,8 @@ def series_hosts_set(*, actor, series: Series, hosts: list[tuple[Partner, str]])
 def member_invite(*, actor, partner: Partner, name: str, email: str) -> tuple[PartnerMember, str]:
     """Invite a person to act for ``partner``: an account without a password (and without a
     staff role) and a signed link, valid ``INVITATION_DAYS`` days, to set one. Inviting an
-    address again sends a new link; the old one stops working."""
+    address again sends a new link and the old one stops working — until the invitation is
+    accepted: then it is refused (the contact resets a forgotten password instead)."""
     _ensure_partner_manager(actor)
     email = email.strip().lower()
     name = name.strip()
@@ -180,6 +182,17 @@ def member_invite(*, actor, partner: Partner, name: str, email: str) -> tuple[Pa
     member = PartnerMember.objects.filter(user=user).first()
     if member is not None and member.partner_id != partner.pk:
         raise ValidationError({"email": _("This person already acts for another partner.")})
+    if member is not None and member.accepted_at is not None:
+        # Their invitation is spent (accepting sets the password once); a new one would be a
+        # dead link. A forgotten password has its own way back.
+        raise ValidationError(
+            {
+                "email": _(
+                    "This person has accepted an invitation already. If they forgot their "
+                    "password, they use “Forgot your password?” on the partner login."
+                )
+            }
+        )
     if member is None:
         member = PartnerMember(partner=partner, user=user, name=name[:150], invited_by=actor)
     member.invitations_sent += 1
@@ -256,12 +269,18 @@ def partner_activity_update(*, actor, activity: Activity, data: dict) -> Activit
 @transaction.atomic
 def partner_room_request(*, actor, space, language: str = "nl", **request):
     """A contact asks for a room for their partner: a request staff decide on, like a
-    resident's, carrying the organisation's name; audited as the contact's action."""
+    resident's, carrying the organisation's name; audited as the contact's action. Only in
+    the branches the partner works with (any branch when it names none), whichever door the
+    request comes through: the workspace offers no other, the API must not take one."""
     from ontmoet.bookings.services import booking_request_create
 
     partner = partner_of(actor)
     if partner is None:
         raise PermissionDenied("Not a partner contact.")
+    if not partner_may_use_branch(partner, space.branch_id):
+        raise ValidationError(
+            {"space": _("Your organisation does not work with this branch. Ask the library.")}
+        )
     member = actor.partner_member
     booking = booking_request_create(
         space=space,
@@ -279,3 +298,38 @@ def partner_room_request(*, actor, space, language: str = "nl", **request):
         changes={"space": [None, space.name], "starts_at": [None, booking.starts_at.isoformat()]},
     )
     return booking
+
+
+# --- a contact's API key ------------------------------------------------------------------
+
+
+def _member_of(actor) -> PartnerMember:
+    if partner_of(actor) is None:
+        raise PermissionDenied("Not a partner contact.")
+    return actor.partner_member
+
+
+@transaction.atomic
+def partner_token_create(*, actor) -> Token:
+    """A new API key for a contact's own systems (DRF's token, one per account): it replaces
+    the key they had, which stops working at once. The caller shows the key once."""
+    member = _member_of(actor)
+    replaced, _per_model = Token.objects.filter(user=actor).delete()
+    token = Token.objects.create(user=actor)
+    audit_record(
+        actor=actor,
+        code="partners.token.created",
+        target=member,
+        changes={"replaced": bool(replaced)},
+    )
+    return token
+
+
+@transaction.atomic
+def partner_token_revoke(*, actor) -> bool:
+    """Revoke the contact's API key; False when they had none (nothing to audit)."""
+    member = _member_of(actor)
+    deleted, _per_model = Token.objects.filter(user=actor).delete()
+    if deleted:
+        audit_record(actor=actor, code="partners.token.revoked", target=member, changes={})
+    return bool(deleted)

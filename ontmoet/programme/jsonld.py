@@ -1,4 +1,6 @@
-"""schema.org Event JSON-LD for an activity page."""
+"""schema.org JSON-LD for an activity page (Event) and a series page (EventSeries), with the
+partners that co-host them — an activity's own and its series' — as organisers or
+contributors by role."""
 
 import json
 
@@ -6,7 +8,7 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from .models import Activity
+from .models import Activity, Series
 
 STATUS = {
     Activity.Status.PUBLISHED: "https://schema.org/EventScheduled",
@@ -31,17 +33,50 @@ def _availability(activity: Activity, now) -> str:
 ORGANISING = ("organiser", "co_organiser")
 
 
+def co_hosts(activity: Activity) -> list:
+    """The partners that co-host the activity, with their roles: its own (prefetched by the
+    selector), then those of its series that are not among them — a partner that co-hosts a
+    series co-hosts each of its activities. Each item has ``partner``, ``role`` and
+    ``get_role_display``; worked out once per activity object, as the page and its JSON-LD
+    both show it."""
+    cached = activity.__dict__.get("_co_hosts")
+    if cached is None:
+        cached = list(activity.hosts.all())
+        if activity.series_id:
+            own = {h.partner_id for h in cached}
+            series_hosts = activity.series.hosts.select_related("partner").order_by("id")
+            cached += [h for h in series_hosts if h.partner_id not in own]
+        activity.__dict__["_co_hosts"] = cached
+    return cached
+
+
 def _organisation(partner, base_url: str) -> dict:
-    return {
-        "@type": "Organization",
-        "name": partner.name,
-        "url": partner.website or f"{base_url}{partner.get_absolute_url()}",
+    """A partner as a schema.org Organization. Only a partner listed publicly has a page of
+    ours to point to; an unlisted one is named, without a url."""
+    data = {"@type": "Organization", "name": partner.name}
+    if partner.is_public:
+        data["url"] = partner.website or f"{base_url}{partner.get_absolute_url()}"
+    return data
+
+
+def _hosts_jsonld(hosts, names, base_url: str) -> dict:
+    """``organizer`` (the library, organising partners, other organisers by name) and, if
+    any, ``contributor`` (the partners in other roles)."""
+    data = {
+        "organizer": [
+            {"@type": "Organization", "name": settings.ORGANISATION_NAME, "url": base_url + "/"}
+        ]
+        + [_organisation(h.partner, base_url) for h in hosts if h.role in ORGANISING]
+        + [{"@type": "Organization", "name": name} for name in names]
     }
+    contributors = [_organisation(h.partner, base_url) for h in hosts if h.role not in ORGANISING]
+    if contributors:
+        data["contributor"] = contributors
+    return data
 
 
 def activity_jsonld(activity: Activity, *, base_url: str, now) -> dict:
     branch = activity.branch
-    hosts = list(activity.hosts.all())  # co-hosting partners, prefetched by the selector
     url = f"{base_url}{activity.get_absolute_url()}"
     data = {
         "@context": "https://schema.org",
@@ -69,11 +104,7 @@ def activity_jsonld(activity: Activity, *, base_url: str, now) -> dict:
                 "addressCountry": "NL",
             },
         },
-        "organizer": [
-            {"@type": "Organization", "name": settings.ORGANISATION_NAME, "url": base_url + "/"}
-        ]
-        + [_organisation(h.partner, base_url) for h in hosts if h.role in ORGANISING]
-        + [{"@type": "Organization", "name": name} for name in activity.organisers],
+        **_hosts_jsonld(co_hosts(activity), activity.organisers, base_url),
         "offers": {
             "@type": "Offer",
             "price": "0",
@@ -82,9 +113,6 @@ def activity_jsonld(activity: Activity, *, base_url: str, now) -> dict:
             "url": url,
         },
     }
-    contributors = [_organisation(h.partner, base_url) for h in hosts if h.role not in ORGANISING]
-    if contributors:
-        data["contributor"] = contributors
     if branch.latitude is not None and branch.longitude is not None:
         data["location"]["geo"] = {
             "@type": "GeoCoordinates",
@@ -101,6 +129,23 @@ def activity_jsonld(activity: Activity, *, base_url: str, now) -> dict:
             "name": activity.series.title,
             "url": f"{base_url}{activity.series.get_absolute_url()}",
         }
+    return data
+
+
+def series_jsonld(series: Series, *, base_url: str) -> dict:
+    """schema.org EventSeries for a series page: who hosts it with the library."""
+    url = f"{base_url}{series.get_absolute_url()}"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "EventSeries",
+        "@id": url,
+        "url": url,
+        "name": series.title,
+        "description": strip_tags(series.summary),
+        **_hosts_jsonld(list(series.hosts.all()), series.organisers, base_url),
+    }
+    if not data["description"]:
+        del data["description"]
     return data
 
 

@@ -1,7 +1,7 @@
 """The partner API: a partner contact's token reads the activities their organisation
-co-organises, proposes drafts and changes them while they are drafts — the same rule as the
-workspace (``partners.permissions``). Anyone else, staff included, gets a 404 here: staff
-have the programme's own API."""
+co-organises (and the published ones of the series it co-hosts), proposes drafts and changes
+them while they are drafts — the same rule as the workspace (``partners.permissions``).
+Anyone else, staff included, gets a 404 here: staff have the programme's own API."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -39,11 +39,20 @@ class PartnerActivitySerializer(serializers.Serializer):
     ends_at = serializers.DateTimeField()
     registration_mode = serializers.CharField()
     capacity = serializers.IntegerField(allow_null=True)
+    cohosted = serializers.SerializerMethodField(
+        help_text="Co-hosted by your organisation itself; false: seen through a series it "
+        "co-hosts (read only)"
+    )
     registered_seats = serializers.SerializerMethodField()
     waitlist_length = serializers.SerializerMethodField()
 
     def _tally(self, activity):
         return self.context.get("tallies", {}).get(activity.pk)
+
+    def get_cohosted(self, activity) -> bool:
+        # Read through ``activities_of_partner``, which annotates it; what a contact has just
+        # proposed or changed is their partner's own.
+        return getattr(activity, "cohosted", True)
 
     def get_registered_seats(self, activity) -> int:
         tally = self._tally(activity)

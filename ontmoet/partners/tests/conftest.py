@@ -47,3 +47,29 @@ def tomorrow_at():
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
     return at
+
+
+def lend_to_partners(space):
+    """Make ``space`` one that partners ask for, in a branch open every day 9–21."""
+    from ontmoet.bookings.models import SpacePolicy
+    from ontmoet.venues.models import OpeningHours
+
+    SpacePolicy.objects.update_or_create(
+        space=space, defaults={"bookable_by": "partners", "max_hours": 4}
+    )
+    for weekday in range(7):
+        OpeningHours.objects.get_or_create(
+            branch=space.branch, weekday=weekday, defaults={"opens": "09:00", "closes": "21:00"}
+        )
+    return space
+
+
+@pytest.fixture
+def transvaal_room(transvaal):
+    """A space lent to partners, in a branch ``partner`` does not work with."""
+    from ontmoet.venues.models import Space
+
+    space = Space.objects.create(
+        branch=transvaal, name="Buurtzaal", kind="meeting_room", capacity=20
+    )
+    return lend_to_partners(space)

@@ -130,3 +130,16 @@ def test_slug_filters_refuse_what_is_not_a_slug(db, url):
     response = APIClient().get(url)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_partner_token_asks_only_in_its_partners_branches(
+    contact, partner, partner_room, transvaal_room, tomorrow_at
+):
+    client = token_client(contact)
+    elsewhere = client.post("/api/v1/bookings", body(transvaal_room, tomorrow_at), format="json")
+    assert elsewhere.status_code == 400
+    assert [p["name"] for p in elsewhere.json()["invalid_params"]] == ["space"]
+    assert not Booking.objects.exists()
+    assert not AuditEntry.objects.filter(code="partners.room.requested").exists()
+    own = client.post("/api/v1/bookings", body(partner_room, tomorrow_at), format="json")
+    assert own.status_code == 201

@@ -5,14 +5,16 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from rest_framework.authtoken.models import Token
 
+from ontmoet.bookings.models import Booking
 from ontmoet.core.models import AuditEntry
 from ontmoet.partners import services
 from ontmoet.partners.models import ActivityPartner, Agreement, Partner, Role
 from ontmoet.partners.permissions import partner_may_edit_activity, partner_of
 
-from .conftest import contact_of
+from .conftest import contact_of, lend_to_partners
 
 
 def test_staff_keep_partners_and_readers_cannot(partner, central, reader):
@@ -190,3 +192,51 @@ def test_a_partners_draft_holds_its_room_tentatively(
     hold.refresh_from_db()
     assert hold.status == "confirmed"
     assert timezone.now() < hold.starts_at
+
+
+def test_a_contact_asks_for_rooms_only_in_their_partners_branches(
+    contact, partner, space, transvaal_room, tomorrow_at
+):
+    request = {
+        "starts_at": tomorrow_at(10),
+        "ends_at": tomorrow_at(12),
+        "title": "Vrijwilligersoverleg",
+        "expected_people": 6,
+    }
+    with pytest.raises(ValidationError) as refused:
+        services.partner_room_request(actor=contact, space=transvaal_room, **request)
+    assert "space" in refused.value.message_dict
+    assert not Booking.objects.exists()
+    assert not AuditEntry.objects.filter(code="partners.room.requested").exists()
+    # In its own branch it may; and a partner naming no branch works with every branch.
+    services.partner_room_request(actor=contact, space=lend_to_partners(space), **request)
+    partner.branches.clear()
+    services.partner_room_request(actor=contact, space=transvaal_room, **request)
+    assert Booking.objects.count() == 2
+
+
+def test_an_accepted_contact_is_not_invited_again(partner, central, contact):
+    with pytest.raises(ValidationError) as refused:
+        services.member_invite(
+            actor=central, partner=partner, name="Sara", email=contact.email.upper()
+        )
+    with translation.override("en"):
+        assert "Forgot your password?" in str(refused.value.message_dict["email"])
+    member = contact.partner_member
+    member.refresh_from_db()
+    assert member.invitations_sent == 1  # no new (dead) link made
+    assert AuditEntry.objects.filter(code="partners.member.invited").count() == 1
+
+
+def test_a_contact_makes_and_revokes_their_api_key(contact, central):
+    first = services.partner_token_create(actor=contact)
+    second = services.partner_token_create(actor=contact)
+    assert list(Token.objects.values_list("key", flat=True)) == [second.key]  # replaced
+    assert services.partner_token_revoke(actor=contact) is True
+    assert services.partner_token_revoke(actor=contact) is False  # nothing left to revoke
+    assert not Token.objects.exists() and first.key != second.key
+    codes = list(AuditEntry.objects.filter(actor=contact).values_list("code", flat=True))
+    assert codes.count("partners.token.created") == 2
+    assert codes.count("partners.token.revoked") == 1
+    with pytest.raises(PermissionDenied):  # staff get theirs elsewhere
+        services.partner_token_create(actor=central)

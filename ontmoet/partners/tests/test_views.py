@@ -229,3 +229,55 @@ def test_a_contact_resets_a_forgotten_password(client, contact):
     client.logout()
     unknown = client.post("/partner/wachtwoord", {"email": "niemand@example.org"})
     assert unknown.status_code == 302 and len(mail.outbox) == 1  # the same answer, no mail
+
+
+@pytest.mark.parametrize("path", ["/staff/partners/{slug}", "/staff/partners/{slug}/bewerken"])
+def test_staff_partner_pages_ask_for_login_before_looking_up(client, partner, contact, path):
+    """Whether a slug exists is not told to those the back office is closed to."""
+    real, missing = path.format(slug=partner.slug), path.format(slug="bestaat-niet")
+    for url in (real, missing):
+        response = client.get(url)
+        assert response.status_code == 302 and "/staff/login" in response["Location"], url
+    client.force_login(contact)
+    assert client.get(real).status_code == client.get(missing).status_code == 403
+
+
+def test_saving_the_co_hosts_again_keeps_a_former_partner(
+    client, partner, other_partner, central, make_activity
+):
+    activity = make_activity()
+    services.activity_hosts_set(actor=central, activity=activity, hosts=[(partner, Role.CONTENT)])
+    services.partner_update(actor=central, partner=partner, data={"is_active": False})
+    client.force_login(central)
+    url = f"/staff/activiteiten/{activity.pk}/partners"
+    form = client.get(url).content.decode()
+    assert re.search(rf'<option value="{partner.pk}" selected>Stichting Buurtkracht', form)
+    saved = client.post(
+        url,
+        {
+            "partner_0": partner.pk,
+            "role_0": Role.CONTENT,
+            "partner_1": other_partner.pk,
+            "role_1": Role.FUNDER,
+        },
+    )
+    assert saved.status_code == 302
+    hosts = sorted(activity.hosts.values_list("partner__name", "role"))
+    assert hosts == [("Humanitas Den Haag", "funder"), ("Stichting Buurtkracht", "content")]
+    # A former partner is not offered for a new link.
+    other = make_activity(title="Ander")
+    refused = client.post(
+        f"/staff/activiteiten/{other.pk}/partners", {"partner_0": partner.pk, "role_0": "media"}
+    )
+    assert refused.status_code == 200 and not other.hosts.exists()
+
+
+def test_inviting_an_accepted_contact_again_says_what_to_do(client, partner, contact, central):
+    client.force_login(central)
+    again = client.post(
+        f"/staff/partners/{partner.slug}",
+        {"invite-name": "Sara", "invite-email": contact.email, "invite-language": "nl"},
+    )
+    assert again.status_code == 400
+    assert "Wachtwoord vergeten?" in again.content.decode()
+    assert not mail.outbox

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ..views import password, public, workspace
+from ..views import password, public, token, workspace
 
 app_name = "partners"
 urlpatterns = [
@@ -28,4 +28,5 @@ urlpatterns = [
         name="activity_edit",
     ),
     path("partner/ruimte-aanvragen", workspace.RoomRequestView.as_view(), name="room_request"),
+    path("partner/api-sleutel", token.TokenView.as_view(), name="token"),
 ]

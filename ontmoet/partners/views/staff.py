@@ -26,6 +26,12 @@ from ..selectors import partner_history
 from ..tasks import send_invitation_mail
 
 
+def _is_staff(request) -> bool:
+    """Whether the back office is open to the caller at all: only then is a record looked up,
+    so that nobody else learns from a 404 or a redirect which slugs exist."""
+    return request.user.is_authenticated and scoping.is_backoffice_user(request.user)
+
+
 class PartnerEditorMixin(StaffRequiredMixin):
     """POSTs need the right to plan somewhere."""
 
@@ -60,7 +66,7 @@ class PartnerFormView(PartnerEditorMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.partner = None
-        if "slug" in kwargs:
+        if "slug" in kwargs and _is_staff(request):
             self.partner = get_object_or_404(Partner, slug=kwargs["slug"])
         return super().dispatch(request, *args, **kwargs)
 
@@ -98,10 +104,11 @@ class PartnerDetailView(PartnerEditorMixin, TemplateView):
     template_name = "partners/staff/detail.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.partner = get_object_or_404(
-            Partner.objects.prefetch_related("branches", "agreements", "members__user"),
-            slug=kwargs["slug"],
-        )
+        if _is_staff(request):
+            self.partner = get_object_or_404(
+                Partner.objects.prefetch_related("branches", "agreements", "members__user"),
+                slug=kwargs["slug"],
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -159,7 +166,7 @@ class HostsView(StaffRequiredMixin, FormView):
     form_class = HostsForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and scoping.is_backoffice_user(request.user):
+        if _is_staff(request):
             self.subject = self._subject(request, kwargs)
         return super().dispatch(request, *args, **kwargs)
 

@@ -1,5 +1,6 @@
 """The partner workspace: what a partner's contact sees after logging in — the activities
-their organisation co-organises with registration counts (and, where a data processing
+their organisation co-organises (and the published ones of the series it co-hosts) with
+registration counts (and, where a data processing
 agreement covers the activity's date, who registered), their draft proposals, their room
 requests. Accepting an invitation sets the password. Anything not their partner's is 404.
 """
@@ -22,6 +23,8 @@ from django.views.generic import FormView, TemplateView
 
 from ontmoet.bookings.models import Booking
 from ontmoet.bookings.services import REQUESTABLE, BookingConflict, RequestRefused
+from ontmoet.core.pages import too_many
+from ontmoet.core.ratelimit import client_address, retry_after
 from ontmoet.registrations.models import Tally
 from ontmoet.venues.models import Space
 
@@ -57,7 +60,9 @@ class WorkspaceView(PartnerMemberMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         activities = list(
-            activities_of_partner(self.partner).select_related("branch").order_by("-starts_at")
+            activities_of_partner(self.partner)
+            .select_related("branch", "series")
+            .order_by("-starts_at")
         )
         tallies = Tally.objects.in_bulk([a.pk for a in activities])
         now = timezone.now()
@@ -101,7 +106,7 @@ class ActivityFormView(PartnerMemberMixin, FormView):
     def setup_activity(self):
         if "pk" in self.kwargs and self.activity is None:
             activity = access_activity_for_partner(user=self.request.user, pk=self.kwargs["pk"])
-            if activity.status != activity.Status.DRAFT:
+            if activity.status != activity.Status.DRAFT or not activity.cohosted:
                 raise Http404
             self.activity = activity
 
@@ -183,9 +188,17 @@ class RoomRequestView(PartnerMemberMixin, FormView):
 
 
 class PartnerLoginView(LoginView):
+    """Logging in, with attempts counted per client address: guessing passwords is slow."""
+
     template_name = "partners/workspace/login.html"
     redirect_authenticated_user = True
     next_page = reverse_lazy("partners:workspace")
+
+    def post(self, request, *args, **kwargs):
+        wait = retry_after("login-address", client_address(request))
+        if wait:
+            return too_many(request, wait)
+        return super().post(request, *args, **kwargs)
 
 
 @never_cache
