@@ -65,13 +65,7 @@ def _load(users: dict, today: datetime.date) -> int:
             )
         status = spec.get("status", "new")
         if status != "new":
-            draft = _draft(branch, today) if status == "accepted" else None
-            try:
-                idea = _decide(staff, idea, status, spec.get("reason", ""), draft)
-            except ValidationError:  # the room is taken then: decide without holding one
-                idea = _decide(
-                    staff, idea, status, spec.get("reason", ""), {**draft, "space": None}
-                )
+            idea = _decide_holding_a_room_if_free(staff, idea, status, spec, branch, today)
         if spec.get("support"):
             services.initiative_support_open(actor=staff, initiative=idea, is_open=True)
             for n in range(spec["support"]):
@@ -79,6 +73,22 @@ def _load(users: dict, today: datetime.date) -> int:
         _backdate(idea, rng.randint(*spec.get("days_ago", (3, 20))), rng)
         made += 1
     return made
+
+
+def _decide_holding_a_room_if_free(staff, idea, status, spec, branch, today):
+    """Decide as the spec says. Accepting makes a draft with a room held; when that room is
+    taken by then, the draft is made without one. Any other refusal is a fault in the
+    content, and is raised."""
+    reason = spec.get("reason", "")
+    if status != "accepted":
+        return _decide(staff, idea, status, reason, None)
+    draft = _draft(branch, today)
+    try:
+        return _decide(staff, idea, status, reason, draft)
+    except ValidationError:
+        if draft["space"] is None:
+            raise
+        return _decide(staff, idea, status, reason, {**draft, "space": None})
 
 
 def _decide(staff, idea, status, reason, draft):

@@ -29,6 +29,10 @@ LABELS = {
 }
 
 
+# The honeypot's field name, also in the support buttons' forms on the page of ideas.
+HONEYPOT = HoneypotMixin.honeypot_name
+
+
 class IdeaForm(HoneypotMixin, AccessibleErrorsMixin, forms.ModelForm):
     class Meta:
         model = Initiative

@@ -11,7 +11,8 @@ tentatively, and names the initiator as its co-organiser.
 
 Staff can open an idea for support: residents then say "I would join this". Only a
 de-duplicated count is kept (``Initiative.supporters``); the keys that de-duplicate it are
-one-way digests salted per idea (``SupportKey``), never an address.
+one-way digests salted per idea (``SupportKey``) of a browser's random id — or, for a client
+that keeps no cookie, of a keyed digest of its address — never an address in clear.
 
 The initiator's contact details are erased when the idea is done with (``ERASE_AFTER``
 after a decision); the idea itself stays, anonymous, for the overview.

@@ -70,12 +70,15 @@ def overview(*, user, today: datetime.date | None = None) -> dict:
 
 
 def _co_created(activities) -> dict:
-    from ontmoet.partners.models import ActivityPartner
+    """An activity is made with partners when a partner co-hosts it, or co-hosts its series
+    (which makes it a co-host of each of the series' activities, as the public pages say)."""
+    from ontmoet.partners.models import ActivityPartner, SeriesPartner
 
     rows = activities.annotate(
-        with_partner=Exists(ActivityPartner.objects.filter(activity=OuterRef("pk"))),
+        own_partner=Exists(ActivityPartner.objects.filter(activity=OuterRef("pk"))),
+        series_partner=Exists(SeriesPartner.objects.filter(series=OuterRef("series"))),
         from_idea=Exists(Initiative.objects.filter(activity=OuterRef("pk"))),
-    ).values_list("pk", "branch__name", "with_partner", "from_idea")
+    ).values_list("pk", "branch__name", "own_partner", "series_partner", "from_idea")
     themes = defaultdict(list)
     for pk, theme in Activity.themes.through.objects.filter(
         activity_id__in=activities.values("pk")
@@ -83,7 +86,8 @@ def _co_created(activities) -> dict:
         themes[pk].append(theme)
     by_branch: dict[str, Counter] = defaultdict(Counter)
     by_theme: dict[str, Counter] = defaultdict(Counter)
-    for pk, branch, with_partner, from_idea in rows:
+    for pk, branch, own_partner, series_partner, from_idea in rows:
+        with_partner = own_partner or series_partner
         for key, table in [(branch, by_branch), *((t, by_theme) for t in themes.get(pk, []))]:
             table[key]["all"] += 1
             table[key]["partners"] += with_partner

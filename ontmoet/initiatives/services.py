@@ -179,7 +179,7 @@ def _draft_from(initiative: Initiative, actor, draft: dict) -> Activity:
     data = {
         "title": initiative.title,
         "summary": initiative.description[:300],
-        "description": initiative.description,
+        "description": f"{initiative.description}\n\n{_carried_over(initiative)}",
         "organisers": [n for n in organisers if n],
         **{
             k: v
@@ -188,6 +188,24 @@ def _draft_from(initiative: Initiative, actor, draft: dict) -> Activity:
         },
     }
     return activity_create(actor=actor, data=data, tentative_room=True)
+
+
+def _carried_over(initiative: Initiative) -> str:
+    """What the idea says about whom, when and what is needed, below its description in the
+    draft — so staff need not type it again; they use or remove it before publishing (the
+    activity has no field of its own for it)."""
+    needs = [
+        *([str(_("a room"))] if initiative.needs_room else []),
+        *([str(_("promotion"))] if initiative.needs_promotion else []),
+        *([initiative.needs.strip()] if initiative.needs.strip() else []),
+    ]
+    lines = [
+        str(_("From the idea (check before publishing):")),
+        f"{_('For whom')}: {initiative.audience}",
+        f"{_('Preferred moments')}: {initiative.moments.strip() or '—'}",
+        f"{_('Needs')}: {'; '.join(needs) or '—'}",
+    ]
+    return "\n".join(lines)
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from conftest import make_user
 from ontmoet.bookings.models import Booking
@@ -142,3 +142,30 @@ def test_contact_details_are_erased_after_the_decision(idea, maker):
     with pytest.raises(ValidationError):
         services.initiative_message_add(initiative=idea, text="Nog iets")
     assert Initiative.objects.count() == 1 and timezone.now()
+
+
+def test_the_draft_carries_whom_when_and_what_is_needed(schilderswijk, maker, draft):
+    idea = services.initiative_submit(
+        data=idea_data(
+            schilderswijk,
+            audience="Buurtbewoners van 8 tot 80",
+            moments="Zaterdagochtend, om de week",
+            needs_promotion=True,
+            needs="Gereedschap en een verlengsnoer",
+        )
+    )
+    with translation.override("nl"):  # the language staff work in
+        idea = services.initiative_decide(
+            actor=maker, initiative=idea, status="accepted", reason="Leuk!", draft=draft
+        )
+    text = idea.activity.description
+    assert text.startswith(idea.description)  # the idea's own words first
+    for carried in (
+        "Buurtbewoners van 8 tot 80",
+        "Zaterdagochtend, om de week",
+        "Gereedschap en een verlengsnoer",
+    ):
+        assert carried in text
+    lines = text.splitlines()
+    assert any(line.startswith("Voor wie: ") for line in lines)
+    assert "een ruimte; promotie; Gereedschap en een verlengsnoer" in text

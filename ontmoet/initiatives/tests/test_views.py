@@ -2,6 +2,8 @@
 public page of ideas; the board's pages by role; the overview; the API. Other people's
 ideas are a 404, also when guessing ids or links; text is always shown escaped."""
 
+import re
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -172,3 +174,61 @@ def test_queue_filters_ignore_what_is_not_a_branch(client, idea, central):
     for query in ("branch=%00", "branch=nergens", "status=%00", "branch=schilderswijk"):
         page = client.get(f"/staff/ideeen?{query}")
         assert page.status_code == 200, query
+
+
+def test_the_staff_page_gives_the_status_link_again(client, maker, reader, schilderswijk):
+    client.force_login(maker)
+    entered = client.post(
+        "/staff/ideeen/nieuw",
+        {**form_data(schilderswijk, initiator_email=""), "initiator_phone": "070 123 45 67"}
+        | {"channel": "phone"},
+        follow=True,
+    )
+    idea = Initiative.objects.get()
+    link = f"/idee/{status_token(idea)}"
+    assert entered.status_code == 200
+    page = client.get(f"/staff/ideeen/{idea.pk}").content.decode()  # later, without the flash
+    assert re.search(rf'id="status-link" href="https?://[^"/]+{link}"', page)
+    client.force_login(reader)  # sees the idea, does not act for it: no link
+    assert link not in client.get(f"/staff/ideeen/{idea.pk}").content.decode()
+    client.logout()
+    assert client.get(link).status_code == 200
+
+
+def _open_for_support(idea, maker):
+    services.initiative_support_open(actor=maker, initiative=idea, is_open=True)
+
+
+def test_support_has_a_honeypot(client, idea, maker):
+    _open_for_support(idea, maker)
+    client.get("/ideeen")
+    bot = client.post(f"/ideeen/{idea.pk}/meedoen", {"website": "http://spam.example"})
+    assert bot.status_code == 302
+    idea.refresh_from_db()
+    assert idea.supporters == 0
+    assert 'name="website"' in client.get("/ideeen").content.decode()
+
+
+def test_a_client_without_a_cookie_of_ours_counts_once(client, idea, maker):
+    _open_for_support(idea, maker)
+    for n in range(3):
+        client.cookies.clear()  # keeps no cookie ...
+        client.post(f"/ideeen/{idea.pk}/meedoen")
+        client.cookies["ontmoet_support"] = f"zelfbedacht-{n}"  # ... or makes one up
+        client.post(f"/ideeen/{idea.pk}/meedoen")
+    idea.refresh_from_db()
+    assert idea.supporters == 1
+
+
+def test_browsers_sharing_an_address_count_each(idea, maker):
+    from django.test import Client
+
+    _open_for_support(idea, maker)
+    for _ in range(2):
+        browser = Client()  # the same address (the library's wifi), each with its own id
+        assert browser.get("/ideeen").cookies["ontmoet_support"]["httponly"]
+        browser.post(f"/ideeen/{idea.pk}/meedoen")
+        browser.post(f"/ideeen/{idea.pk}/meedoen")
+        assert "Dank je wel" in browser.get("/ideeen").content.decode()
+    idea.refresh_from_db()
+    assert idea.supporters == 2

@@ -1,12 +1,14 @@
 """Residents' pages of initiatives: "I have an idea" (no account, rate-limited, with a
 honeypot), the private status page of an idea (decision, messages, an answer), and the
-ideas staff opened for support with "I would join this"."""
+ideas staff opened for support with "I would join this" (rate-limited, with a honeypot,
+counted once per browser, or per address for a client that keeps no cookie)."""
 
 import secrets
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -14,13 +16,40 @@ from ontmoet.core.pages import private_page, too_many
 from ontmoet.core.ratelimit import address_and_email_retry_after, client_address, retry_after
 
 from .. import services
-from ..forms import IdeaForm, MessageForm
+from ..forms import HONEYPOT, IdeaForm, MessageForm
 from ..links import initiative_by_token, status_url
 from ..models import Initiative, SupportKey
 
 # A random id of the browser, kept only to count its "I would join this" once per idea; the
-# server stores a digest salted per idea, never the id itself.
+# server stores a digest salted per idea, never the id itself. The cookie is signed, so a
+# client cannot make up a new id for every press: it has to fetch the page of ideas again.
 SUPPORT_COOKIE = "ontmoet_support"
+SUPPORT_SALT = "ontmoet.initiatives.support-cookie"
+SUPPORT_COOKIE_AGE = 60 * 60 * 24 * 365
+
+
+def _browser_key(request) -> str | None:
+    """The id in the browser's signed cookie, or None (no cookie, or not one we signed)."""
+    key = request.get_signed_cookie(SUPPORT_COOKIE, default=None, salt=SUPPORT_SALT)
+    return key[:64] if key else None
+
+
+def _address_key(request) -> str:
+    """For a client that keeps no cookie: one id per network address (a keyed digest, never
+    the address itself), so that it counts once per idea however often it presses. Browsers
+    have their own id from the page of ideas, so people sharing a network each count."""
+    return salted_hmac(SUPPORT_SALT, client_address(request), algorithm="sha256").hexdigest()[:32]
+
+
+def _keep_key(response, key: str) -> None:
+    response.set_signed_cookie(
+        SUPPORT_COOKIE,
+        key,
+        salt=SUPPORT_SALT,
+        max_age=SUPPORT_COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 @never_cache
@@ -90,25 +119,30 @@ def ideas_open(request):
         .exclude(status__in=[Initiative.Status.DECLINED, Initiative.Status.PARKED])
         .select_related("branch")
     )
-    key = request.COOKIES.get(SUPPORT_COOKIE, "")[:64]
+    key = _browser_key(request)
     supported = set()
     if key:
         digests = {services.support_digest(i, key): i.pk for i in ideas}
         found = SupportKey.objects.filter(digest__in=list(digests))
         supported = {digests[d] for d in found.values_list("digest", flat=True)}
-    return render(request, "initiatives/public/open.html", {"ideas": ideas, "supported": supported})
+    response = render(
+        request, "initiatives/public/open.html", {"ideas": ideas, "supported": supported}
+    )
+    if key is None:
+        _keep_key(response, secrets.token_urlsafe(16))
+    return response
 
 
 @require_POST
 def idea_support(request, pk: int):
     initiative = get_object_or_404(Initiative, pk=pk, support_open=True)
+    if request.POST.get(HONEYPOT):  # a bot: thanked like anyone, counted never
+        return redirect("initiatives:open")
     wait = retry_after("support-address", client_address(request))
     if wait:
         return too_many(request, wait)
-    key = request.COOKIES.get(SUPPORT_COOKIE) or secrets.token_urlsafe(16)
-    services.initiative_support(initiative=initiative, key=key[:64])
+    key = _browser_key(request) or _address_key(request)
+    services.initiative_support(initiative=initiative, key=key)
     response = redirect("initiatives:open")
-    response.set_cookie(
-        SUPPORT_COOKIE, key, max_age=60 * 60 * 24 * 365, httponly=True, samesite="Lax"
-    )
+    _keep_key(response, key)
     return response

@@ -73,7 +73,10 @@ class EnterView(StaffRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("Idea saved. Give the initiator the address of its page: %(url)s")
+            _(
+                "Idea saved. Give the initiator the address of its page: %(url)s (it stays "
+                "on the idea's page)."
+            )
             % {"url": status_url(initiative, absolute=True)},
         )
         return redirect("initiatives_staff:detail", pk=initiative.pk)
@@ -114,6 +117,11 @@ class DetailView(StaffRequiredMixin, TemplateView):
             "message_form": MessageForm(prefix="message"),
             "decision_form": decision,
             "can_review": self.can_review,
+            # The link is made again from the idea's nonce, so it can be given again (read
+            # out on the phone) to someone who lost it; only to those who act on the idea.
+            "status_link": status_url(initiative, absolute=True)
+            if self.can_review and not initiative.erased_at
+            else None,
             **kwargs,
         }
         return super().get_context_data(**context)
