@@ -1,6 +1,7 @@
 """A resident's idea in a real browser, from the form to a draft activity: the resident
 sends it, the branch's programme maker reviews it with the checklist and accepts it, and
-the resident reads the decision on the idea's private page."""
+the resident reads the decision on the idea's private page. And another resident says they
+would join an idea open for support (past a honeypot they never see)."""
 
 import datetime
 import re
@@ -9,6 +10,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from ontmoet.initiatives import services
 from ontmoet.initiatives.links import status_token
 from ontmoet.initiatives.models import Initiative
 
@@ -70,3 +72,25 @@ def test_an_idea_becomes_a_draft_activity(
     expect(page.locator("#idea-status")).to_have_text(re.compile(r"^(accepted|aangenomen)$"))
     expect(page.get_by_text("Mooi plan, we doen het samen.")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_resident_says_they_would_join_an_idea(page, assert_accessible, maker, schilderswijk):
+    idea = services.initiative_submit(
+        data={
+            "title": "Schaakclub",
+            "description": "Wekelijks schaken voor jong en oud.",
+            "audience": "Iedereen",
+            "branch": schilderswijk,
+            "initiator_name": "Kees",
+            "initiator_email": "kees@example.org",
+        }
+    )
+    services.initiative_support_open(actor=maker, initiative=idea, is_open=True)
+    page.goto("/ideeen")
+    expect(page.get_by_label("Website")).to_be_hidden()  # the honeypot: for bots only
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile(r"Schaakclub")).click()
+    expect(page.get_by_text(re.compile(r"^(You would join this|Je zou meedoen)"))).to_be_visible()
+    assert_accessible(page)
+    idea.refresh_from_db()
+    assert idea.supporters == 1
