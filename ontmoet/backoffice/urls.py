@@ -1,13 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from ontmoet.core.login import RateLimitedLoginView
+
 from . import views
 
 app_name = "backoffice"
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path(
-        "login", auth_views.LoginView.as_view(template_name="backoffice/login.html"), name="login"
+        "login",
+        RateLimitedLoginView.as_view(template_name="backoffice/login.html"),
+        name="login",
     ),
     path("logout", auth_views.LogoutView.as_view(next_page="site:home"), name="logout"),
     path("activiteiten", views.ActivityListView.as_view(), name="activity_list"),

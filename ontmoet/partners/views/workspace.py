@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.mixins import AccessMixin
-from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -23,8 +22,7 @@ from django.views.generic import FormView, TemplateView
 
 from ontmoet.bookings.models import Booking
 from ontmoet.bookings.services import REQUESTABLE, BookingConflict, RequestRefused
-from ontmoet.core.pages import too_many
-from ontmoet.core.ratelimit import client_address, retry_after
+from ontmoet.core.login import RateLimitedLoginView
 from ontmoet.registrations.models import Tally
 from ontmoet.venues.models import Space
 
@@ -187,18 +185,10 @@ class RoomRequestView(PartnerMemberMixin, FormView):
         return redirect("partners:workspace")
 
 
-class PartnerLoginView(LoginView):
-    """Logging in, with attempts counted per client address: guessing passwords is slow."""
-
+class PartnerLoginView(RateLimitedLoginView):
     template_name = "partners/workspace/login.html"
     redirect_authenticated_user = True
     next_page = reverse_lazy("partners:workspace")
-
-    def post(self, request, *args, **kwargs):
-        wait = retry_after("login-address", client_address(request))
-        if wait:
-            return too_many(request, wait)
-        return super().post(request, *args, **kwargs)
 
 
 @never_cache
