@@ -25,6 +25,9 @@ CHECK_IN_GRACE = datetime.timedelta(minutes=30)
 # Checking in opens this long before the slot.
 CHECK_IN_EARLY = datetime.timedelta(minutes=15)
 
+# The longest slot a zone may have; a seat booking is one slot, so never longer either.
+SLOT_MINUTES_MAX = 480
+
 
 class StudyZone(TimeStamped):
     class Kind(models.TextChoices):
@@ -46,7 +49,7 @@ class StudyZone(TimeStamped):
     slot_minutes = models.PositiveSmallIntegerField(
         _("length of a slot (minutes)"),
         default=120,
-        validators=[MinValueValidator(30), MaxValueValidator(480)],
+        validators=[MinValueValidator(30), MaxValueValidator(SLOT_MINUTES_MAX)],
     )
     max_hours_per_day = models.PositiveSmallIntegerField(
         _("most hours one person may book per day"),

@@ -16,7 +16,7 @@ from ontmoet.core.models import AuditEntry
 from ontmoet.registrations.tokens import digest
 from ontmoet.studyplaces import jobs, services
 from ontmoet.studyplaces.checkin import zone_check_in_url, zone_desk_code
-from ontmoet.studyplaces.models import SeatBooking
+from ontmoet.studyplaces.models import SLOT_MINUTES_MAX, SeatBooking
 from ontmoet.studyplaces.selectors import occupancy, zone_slots
 from ontmoet.venues.models import OpeningHours
 
@@ -98,6 +98,19 @@ def test_occupancy_counts_check_ins_and_staff_counts(zone, tomorrow, maker):
     later = count.recorded_at + datetime.timedelta(minutes=1)
     assert occupancy(branch=zone.branch, now=later)[0].present == 7
     assert occupancy(branch=zone.branch, now=later + datetime.timedelta(hours=2))[0].present == 0
+
+
+def test_a_check_in_counts_for_the_whole_of_the_longest_slot(zone, tomorrow):
+    # The feed only looks back one longest slot for check-ins; a booking of that length is
+    # counted until its very end, and not a minute after.
+    zone.slot_minutes, zone.max_hours_per_day = SLOT_MINUTES_MAX, SLOT_MINUTES_MAX // 60
+    zone.save()
+    booking = book(zone, tomorrow)
+    assert booking.ends_at - booking.starts_at == datetime.timedelta(minutes=SLOT_MINUTES_MAX)
+    services.seat_check_in(booking=booking, now=booking.starts_at)
+    last_minute = booking.ends_at - datetime.timedelta(minutes=1)
+    assert occupancy(branch=zone.branch, now=last_minute)[0].present == 1
+    assert occupancy(branch=zone.branch, now=booking.ends_at)[0].present == 0
 
 
 @pytest.mark.django_db(transaction=True)
