@@ -1,5 +1,6 @@
 """A contact's own API key from the workspace (made and shown once, replaced, revoked,
-audited, and working with the partner API), and the partner login's limit per address."""
+audited, and working with the partner API). The partner login's limit per address is tested
+with the staff login's, in core."""
 
 import pytest
 from rest_framework.authtoken.models import Token
@@ -42,16 +43,3 @@ def test_the_key_page_is_for_contacts_only(db, client, who, request):
     response = client.post("/partner/api-sleutel", {"action": "create"})
     assert response.status_code == (302 if who == "anonymous" else 404)
     assert not Token.objects.exists()
-
-
-def test_the_partner_login_is_rate_limited_per_address(client, contact, settings):
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "login-address": (3, 600)}
-    wrong = {"username": contact.username, "password": "geraden"}
-    for _ in range(3):
-        assert client.post("/partner/inloggen", wrong).status_code == 200
-    right = {"username": contact.username, "password": "een-lang-wachtwoord-42"}
-    blocked = client.post("/partner/inloggen", right)
-    assert blocked.status_code == 429 and int(blocked["Retry-After"]) > 0
-    assert "_auth_user_id" not in client.session
-    other = client.post("/partner/inloggen", right, REMOTE_ADDR="192.0.2.7")  # another client
-    assert other.status_code == 302 and client.session["_auth_user_id"] == str(contact.pk)
