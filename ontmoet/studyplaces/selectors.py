@@ -79,16 +79,11 @@ COUNT_VALID = datetime.timedelta(minutes=60)
 LONGEST_SLOT = datetime.timedelta(minutes=SLOT_MINUTES_MAX)
 
 
-def occupancy(*, branch=None, now: datetime.datetime | None = None) -> list[Occupancy]:
-    """Per zone (of one branch, or all): the people there now — the latest count if it is
-    recent, else the seats checked in. Anonymous numbers only."""
-    now = now or timezone.now()
-    zones = StudyZone.objects.select_related("branch").order_by("branch__name", "name")
-    if branch is not None:
-        zones = zones.filter(branch=branch)
-    # Counted per zone by a subquery over the index (zone, starts_at, status), bounded below
-    # by the longest slot: a year of past bookings costs no more to skip than a day's.
-    checked_in = (
+def _checked_in(now: datetime.datetime):
+    """The seats checked in now, per zone (``OuterRef("pk")``), as an annotation. A subquery
+    over the index (zone, starts_at, status), bounded below by the longest slot: a year of
+    past bookings costs no more to skip than a day's."""
+    seats = (
         SeatBooking.objects.filter(
             zone=OuterRef("pk"),
             status=SeatBooking.Status.CHECKED_IN,
@@ -101,21 +96,62 @@ def occupancy(*, branch=None, now: datetime.datetime | None = None) -> list[Occu
         .annotate(n=Count("pk"))
         .values("n")
     )
-    zones = zones.annotate(
-        present=Coalesce(Subquery(checked_in, output_field=IntegerField()), Value(0))
-    )
-    zones = list(zones)
+    return Coalesce(Subquery(seats, output_field=IntegerField()), Value(0))
+
+
+def _present(zones: list[tuple[int, int, int]], now: datetime.datetime) -> dict[int, int]:
+    """Per zone given as (id, seats, checked in): the people there now — the latest count
+    if it is recent, else the seats checked in, never more than the seats."""
     counted = {}
     for zone_id, present in (
         ZoneCount.objects.filter(
-            zone__in=zones, recorded_at__gt=now - COUNT_VALID, recorded_at__lte=now
+            zone_id__in=[zone_id for zone_id, _, _ in zones],
+            recorded_at__gt=now - COUNT_VALID,
+            recorded_at__lte=now,
         )
         .order_by("zone_id", "recorded_at")
         .values_list("zone_id", "present")
     ):
         counted[zone_id] = present  # the latest wins
-    out = []
-    for zone in zones:
-        present = min(zone.seats, counted.get(zone.pk, zone.present))
-        out.append(Occupancy(zone, present, zone.seats - present))
-    return out
+    return {
+        zone_id: min(seats, counted.get(zone_id, checked_in))
+        for zone_id, seats, checked_in in zones
+    }
+
+
+def occupancy(*, branch=None, now: datetime.datetime | None = None) -> list[Occupancy]:
+    """Per zone (of one branch, or all): the people there now. Anonymous numbers only."""
+    now = now or timezone.now()
+    zones = StudyZone.objects.select_related("branch").order_by("branch__name", "name")
+    if branch is not None:
+        zones = zones.filter(branch=branch)
+    zones = list(zones.annotate(checked_in=_checked_in(now)))
+    present = _present([(z.pk, z.seats, z.checked_in) for z in zones], now)
+    return [Occupancy(z, present[z.pk], z.seats - present[z.pk]) for z in zones]
+
+
+def occupancy_feed(*, branch_slug: str | None = None, now=None) -> list[dict]:
+    """The rows of the open-data feed: ``occupancy``'s numbers with only the columns the
+    feed shows, read without building model objects (apps and displays poll it)."""
+    now = now or timezone.now()
+    zones = StudyZone.objects.order_by("branch__name", "name")
+    if branch_slug is not None:
+        zones = zones.filter(branch__slug=branch_slug)
+    rows = list(
+        zones.annotate(checked_in=_checked_in(now)).values_list(
+            "pk", "name", "kind", "branch__slug", "seats", "checked_in"
+        )
+    )
+    present = _present([(pk, seats, checked_in) for pk, _, _, _, seats, checked_in in rows], now)
+    return [
+        {
+            "zone": pk,
+            "name": name,
+            "kind": kind,
+            "branch": branch,
+            "seats": seats,
+            "present": present[pk],
+            "free": seats - present[pk],
+        }
+        for pk, name, kind, branch, seats, _ in rows
+    ]
