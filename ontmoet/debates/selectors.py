@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from ontmoet.programme.models import Activity
 
-from . import verdict
+from . import statements, verdict
 from .models import Debate, VoteRound
 
 SIDES = ("for", "against", "undecided")
@@ -88,44 +88,31 @@ def debate_result(debate: Debate) -> DebateResult:
     )
 
 
-ROUND_FIELDS = ("kind", "opened_at", "closed_at", "votes_for", "votes_against", "votes_undecided")
-
-
 def public_result(activity_id: int) -> tuple[str, DebateResult] | None:
     """The motion and the result of the debate on a published activity, None if there is
-    none. One query over its two rounds and only the columns the result needs: hundreds of
-    phones and the big screen poll it every few seconds during a vote."""
-    rows = (
-        VoteRound.objects.filter(
-            debate__activity_id=activity_id, debate__activity__status=Activity.Status.PUBLISHED
+    none. One statement over its two rounds and only the columns the result needs: hundreds
+    of phones and the big screen poll it every few seconds during a vote."""
+    rows = statements.published_rounds(activity_id)
+    rounds = {}
+    for _motion, kind, is_open, closed, *counts in rows:
+        rounds[kind] = RoundResult(
+            kind=kind,
+            is_open=bool(is_open),  # SQLite answers a comparison with 0 or 1
+            closed=bool(closed),
+            counts=dict(zip(SIDES, counts, strict=True)),
         )
-        .order_by()
-        .values_list("debate__motion", *ROUND_FIELDS)
-    )
-    motion, rounds = "", {}
-    for row in rows:
-        motion, values = row[0], dict(zip(ROUND_FIELDS, row[1:], strict=True))
-        rounds[values["kind"]] = VoteRound(**values)
     if set(rounds) != set(VoteRound.Kind.values):
         return None
-    return motion, DebateResult(
-        before=_round_result(rounds[VoteRound.Kind.BEFORE]),
-        after=_round_result(rounds[VoteRound.Kind.AFTER]),
+    return rows[0][0], DebateResult(
+        before=rounds[VoteRound.Kind.BEFORE], after=rounds[VoteRound.Kind.AFTER]
     )
 
 
 def public_round(activity_id: int, kind: str) -> tuple[int, str] | None:
     """The id of a round (before or after) of the debate on a published activity, and the
-    debate's join code; None if there is none. One query: every vote asks."""
-    return (
-        VoteRound.objects.filter(
-            debate__activity_id=activity_id,
-            debate__activity__status=Activity.Status.PUBLISHED,
-            kind=kind,
-        )
-        .values_list("pk", "debate__join_code")
-        .first()
-    )
+    debate's join code; None if there is none. One statement: every vote asks."""
+    found = statements.published_round(activity_id, kind)
+    return (found[0], found[1]) if found else None
 
 
 def debate_by_code(code: str) -> Debate | None:

@@ -7,6 +7,7 @@ from rest_framework.test import APIClient
 
 from conftest import make_user
 from ontmoet.debates import services
+from ontmoet.debates.api.views import ResultSerializer, RoundOutSerializer
 from ontmoet.debates.models import Ballot
 from ontmoet.registrations.models import Registration
 
@@ -64,6 +65,16 @@ def test_big_screen_and_result_api(client, debate, maker):
     body = APIClient().get(f"/api/v1/debates/{debate.activity_id}/results").json()
     assert body["rounds"]["before"]["counts"] == {"for": 1, "against": 0, "undecided": 0}
     assert body["rounds"]["before"]["open"] and body["winner"] is None
+    # The body is written by hand; the schema's serializers must still describe it.
+    assert set(body) == set(ResultSerializer().fields)
+    assert set(body["rounds"]["after"]) == set(RoundOutSerializer().fields)
+    assert body["rounds"]["after"] == {
+        "open": False,
+        "closed": False,
+        "total": 0,
+        "counts": {"for": 0, "against": 0, "undecided": 0},
+        "shares": {"for": 0, "against": 0, "undecided": 0},
+    }
     english = APIClient().get(f"/api/v1/debates/{debate.activity_id}/results?language=en")
     assert english.json()["state_label"] == "Voting is open: before the debate"
 
