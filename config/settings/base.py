@@ -237,7 +237,7 @@ RATE_LIMITS = {
     "idea-email": (int(os.environ.get("RATE_LIMIT_IDEA_PER_EMAIL", "5")), 86400),
     "idea-message-address": (int(os.environ.get("RATE_LIMIT_IDEA_MESSAGE", "30")), 3600),
     "support-address": (int(os.environ.get("RATE_LIMIT_SUPPORT_PER_ADDRESS", "60")), 3600),
-    # Password guessing at a login form (the partner login; attempts, failed or not).
+    # Password guessing at the login forms (staff and partners; attempts, failed or not).
     "login-address": (int(os.environ.get("RATE_LIMIT_LOGIN_PER_ADDRESS", "20")), 600),
     # A whole hall may vote from one network (the library's wifi): generous per address.
     "vote-address": (int(os.environ.get("RATE_LIMIT_VOTE_PER_ADDRESS", "3000")), 60),
