@@ -1,4 +1,5 @@
-"""Ids read from addresses and forms: anything but plain ASCII digits matches nothing."""
+"""Ids read from addresses and forms: anything but plain ASCII digits matches nothing, and
+so does a number no integer column can hold, alone or among others."""
 
 import pytest
 
@@ -30,3 +31,12 @@ def test_a_record_link_opens_its_record_only(schilderswijk, transvaal):
     assert link.find(Branch.objects.all(), token) == schilderswijk
     forged = f"{transvaal.pk}-{token.partition('-')[2]}"
     assert link.find(Branch.objects.all(), forged) is None
+
+
+@pytest.mark.django_db
+def test_ids_beyond_any_integer_column_match_nothing(schilderswijk, transvaal):
+    huge = [2**63, 2**70, -(2**63) - 1]
+    assert not Branch.objects.filter(pk__in=huge).exists()
+    assert list(Branch.objects.filter(pk__in=[*huge, schilderswijk.pk])) == [schilderswijk]
+    assert Branch.objects.exclude(pk__in=huge).count() == 2
+    assert list(Branch.objects.filter(pk__in=[2**63 - 1, transvaal.pk])) == [transvaal]

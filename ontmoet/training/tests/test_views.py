@@ -132,6 +132,8 @@ def test_the_motion_bank(client, maker, reader, taxonomy):
         "/staff/debattraining/stellingen", {"text": "Huiswerk moet worden afgeschaft"}
     )
     assert twice.status_code == 400  # already in the bank
+    huge = {"text": "Thema onbekend", "themes": ["99999999999999999999"]}
+    assert client.post("/staff/debattraining/stellingen", huge).status_code == 400
 
 
 def test_bad_input_on_the_ballot_and_the_final_is_a_message(client, tournament, maker, taxonomy):
@@ -152,6 +154,8 @@ def test_bad_input_on_the_ballot_and_the_final_is_a_message(client, tournament, 
     client.post(url, {"action": "pair"})
     late = {"action": "team", "team-name": "Te laat", "team-members": []}
     assert client.post(url, late).status_code == 400
+    huge = {"action": "team", "team-name": "T1", "team-members": ["99999999999999999999"]}
+    assert client.post(url, huge).status_code == 400
     client.logout()
     pairing = Pairing.objects.get()
     ballot = f"/jurering/{ballot_token(pairing)}"
