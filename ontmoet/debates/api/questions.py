@@ -1,5 +1,6 @@
 """Audience questions over the API: the board of approved questions (public), asking one
-(public, rate-limited, moderated before it shows), and upvoting one once per token."""
+(public, rate-limited, moderated before it shows), and upvoting one once per token. Asking
+and upvoting carry the hall's join code, as votes do: only the hall takes part."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -11,7 +12,7 @@ from ontmoet.core.ratelimit import client_address, retry_after
 
 from .. import questions
 from ..models import Debate, Question
-from .views import MAX_ID
+from .views import MAX_ID, join_code_field, refuse_code_guessers, require_join_code
 
 
 def _public_debate(activity_id: int) -> Debate:
@@ -36,10 +37,12 @@ class QuestionSerializer(serializers.Serializer):
 class AskSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=questions.MAX_LENGTH)
     first_name = serializers.CharField(max_length=40, required=False, default="", allow_blank=True)
+    code = join_code_field()
 
 
 class UpvoteSerializer(serializers.Serializer):
     token = serializers.RegexField(r"^[A-Za-z0-9_-]{8,64}$")
+    code = join_code_field()
 
 
 def _limit(request, scope: str) -> None:
@@ -64,8 +67,11 @@ class QuestionsView(generics.GenericAPIView):
         request=AskSerializer,
         responses={
             202: OpenApiResponse(description="Received; shown once the moderator approves it"),
-            400: OpenApiResponse(description="Empty or too long"),
-            429: OpenApiResponse(description="Too many questions from this address"),
+            400: OpenApiResponse(description="Empty or too long, or no join code"),
+            403: OpenApiResponse(description="The code is not this debate's join code"),
+            429: OpenApiResponse(
+                description="Too many questions, or wrong join codes, from this address"
+            ),
         },
         summary="Ask the speakers a question (public, moderated)",
         auth=[],
@@ -74,7 +80,9 @@ class QuestionsView(generics.GenericAPIView):
         _limit(request, "question-address")
         data = AskSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        refuse_code_guessers(request)
         debate = _public_debate(activity_id)
+        require_join_code(request, data.validated_data.pop("code"), debate.join_code)
         try:
             questions.question_ask(debate=debate, **data.validated_data)
         except DjangoValidationError as error:
@@ -89,6 +97,8 @@ class UpvoteView(generics.GenericAPIView):
         request=UpvoteSerializer,
         responses={
             201: OpenApiResponse(description="Counted"),
+            400: OpenApiResponse(description="Invalid input (the join code missing included)"),
+            403: OpenApiResponse(description="The code is not this debate's join code"),
             409: OpenApiResponse(description="This token upvoted it already"),
         },
         summary="Upvote an approved question (public, once per token)",
@@ -98,7 +108,9 @@ class UpvoteView(generics.GenericAPIView):
         _limit(request, "vote-address")
         data = UpvoteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        refuse_code_guessers(request)
         debate = _public_debate(activity_id)
+        require_join_code(request, data.validated_data["code"], debate.join_code)
         question = debate.questions.filter(
             pk=question_id if question_id < 2**63 else 0, status=Question.Status.APPROVED
         ).first()

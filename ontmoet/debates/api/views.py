@@ -31,6 +31,31 @@ def _check_id(activity_id: int) -> None:
         raise NotFound
 
 
+def join_code_field() -> serializers.CharField:
+    return serializers.CharField(
+        max_length=8,
+        help_text="The debate's join code, shown on the screen in the hall (any case)",
+    )
+
+
+def require_join_code(request, given: str, join_code: str) -> None:
+    """Refuse (403) a request that does not carry the debate's join code: only the hall
+    takes part. Wrong codes count against the address; past the limit every code it sends
+    is refused (429), right ones too, so a 429 tells a guess nothing (``abuse``)."""
+    if hmac.compare_digest(given.strip().upper().encode(), join_code.encode()):
+        return
+    wait = abuse.code_missed(request)
+    if wait:
+        raise Throttled(wait=wait)
+    raise PermissionDenied(_("This is not the code of this debate. Check the screen."))
+
+
+def refuse_code_guessers(request) -> None:
+    wait = abuse.code_guessing_wait(request)
+    if wait:
+        raise Throttled(wait=wait)
+
+
 class RoundOutSerializer(serializers.Serializer):
     open = serializers.BooleanField(source="is_open")
     closed = serializers.BooleanField()
@@ -107,14 +132,7 @@ class VoteInSerializer(serializers.Serializer):
     token = serializers.RegexField(
         r"^[A-Za-z0-9_-]{8,64}$", help_text="A ticket code, or a random id the client keeps"
     )
-    code = serializers.CharField(
-        max_length=8,
-        help_text="The debate's join code, shown on the screen in the hall (any case)",
-    )
-
-
-def _code_matches(given: str, join_code: str) -> bool:
-    return hmac.compare_digest(given.strip().upper().encode(), join_code.encode())
+    code = join_code_field()
 
 
 class VoteView(generics.GenericAPIView):
@@ -148,18 +166,14 @@ class VoteView(generics.GenericAPIView):
         _check_id(activity_id)
         kind, token = data.validated_data["round"], data.validated_data["token"]
         wait = retry_after("vote-device", f"{activity_id}:{kind}:{token}")
-        wait = wait or abuse.code_guessing_wait(request)
         if wait:
             raise Throttled(wait=wait)
+        refuse_code_guessers(request)
         found = public_round(activity_id, kind)
         if found is None:
             raise NotFound
         round_id, join_code = found
-        if not _code_matches(data.validated_data["code"], join_code):
-            wait = abuse.code_missed(request)
-            if wait:
-                raise Throttled(wait=wait)
-            raise PermissionDenied(_("This is not the code of this debate. Check the screen."))
+        require_join_code(request, data.validated_data["code"], join_code)
         key = ticket_key(activity_id, token) or f"device:{token}"
         try:
             services.vote_cast(round_id=round_id, choice=data.validated_data["choice"], key=key)

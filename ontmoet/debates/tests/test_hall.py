@@ -148,12 +148,13 @@ def test_questions_and_upvotes_are_limited(client, debate, maker, settings):
         429,
     ]
     api = f"/api/v1/debates/{debate.activity_id}/questions"
-    assert APIClient().post(api, {"text": "Nog een"}, format="json").status_code == 429
+    more = {"text": "Nog een", "code": debate.join_code}
+    assert APIClient().post(api, more, format="json").status_code == 429
     question = debate.questions.first()
     questions.question_moderate(actor=maker, question=question, action="approve")
     upvote = f"/stem/{debate.join_code}/vragen/{question.pk}/steun"
     assert [Client().post(upvote).status_code for _ in range(3)] == [302, 302, 429]
-    token = {"token": "phone-123456"}
+    token = {"token": "phone-123456", "code": debate.join_code}
     assert APIClient().post(f"{api}/{question.pk}/upvotes", token).status_code == 429
     question.refresh_from_db()
     assert question.upvotes == 2

@@ -78,7 +78,8 @@ def test_moderator_queue(client, debate, maker):
 
 def test_questions_api(debate, maker):
     url = f"/api/v1/debates/{debate.activity_id}/questions"
-    asked = APIClient().post(url, {"text": "Waarom?"}, format="json")
+    code = debate.join_code.lower()  # any case
+    asked = APIClient().post(url, {"text": "Waarom?", "code": code}, format="json")
     assert asked.status_code == 202
     assert APIClient().get(url).json() == []  # not approved yet
     q = Question.objects.get()
@@ -86,16 +87,26 @@ def test_questions_api(debate, maker):
     [shown] = APIClient().get(url).json()
     assert shown["text"] == "Waarom?"
     upvote = f"{url}/{q.pk}/upvotes"
-    assert APIClient().post(upvote, {"token": "phone-123456"}, format="json").status_code == 201
-    assert APIClient().post(upvote, {"token": "phone-123456"}, format="json").status_code == 409
-    too_long = APIClient().post(url, {"text": "x" * 281}, format="json")
+    phone = {"token": "phone-123456", "code": code}
+    assert APIClient().post(upvote, phone, format="json").status_code == 201
+    assert APIClient().post(upvote, phone, format="json").status_code == 409
+    too_long = APIClient().post(url, {"text": "x" * 281, "code": code}, format="json")
     assert too_long.status_code == 400
-    assert (
-        APIClient()
-        .post(f"{url}/999999/upvotes", {"token": "phone-123456"}, format="json")
-        .status_code
-        == 404
-    )
+    assert APIClient().post(f"{url}/999999/upvotes", phone, format="json").status_code == 404
+
+
+def test_only_the_hall_asks_and_upvotes_over_the_api(debate, maker):
+    """The join code is what the hall sees on the screen; the activity's id is public."""
+    url = f"/api/v1/debates/{debate.activity_id}/questions"
+    q = questions.question_ask(debate=debate, text="Waarom?")
+    questions.question_moderate(actor=maker, question=q, action="approve")
+    upvote = f"{url}/{q.pk}/upvotes"
+    for body, target in (({"text": "Van buiten"}, url), ({"token": "phone-123456"}, upvote)):
+        assert APIClient().post(target, body, format="json").status_code == 400
+        wrong = APIClient().post(target, {**body, "code": "ZZZZZ"}, format="json")
+        assert wrong.status_code == 403
+    assert Question.objects.count() == 1
+    assert Question.objects.get().upvotes == 0
 
 
 def test_each_question_is_moderated_once(debate, maker):
