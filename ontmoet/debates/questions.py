@@ -3,6 +3,7 @@ against published criteria (approve, merge with a similar one, mark answered, or
 with a reason), upvoted by the audience once per device. The moderation log is public as
 counts and reasons — never the text of a question that was not put to the speakers."""
 
+import datetime
 from collections import Counter
 
 from django.core.exceptions import ValidationError
@@ -95,8 +96,11 @@ def question_moderate(
         ):
             raise ValidationError({"into": _("Choose another question on the board.")})
         question.status, question.merged_into = Question.Status.MERGED, into
-        # The audience's support goes with it.
-        Question.objects.filter(pk=into.pk).update(upvotes=F("upvotes") + question.upvotes)
+        # The audience's support goes with it, once per device: a device that upvoted both
+        # counts once (the digests are per debate, so the same device has the same one).
+        Question.objects.filter(pk=into.pk).update(
+            upvotes=F("upvotes") + _move_upvotes(question, into)
+        )
     question.moderated_at = timezone.now()
     question.save()
     audit_record(
@@ -108,8 +112,35 @@ def question_moderate(
     return question
 
 
+def _move_upvotes(question: Question, into: Question) -> int:
+    """Hand ``question``'s upvotes to ``into``, leaving out the devices that upvoted both;
+    the number that moved. Upvotes whose receipts were erased already move as a count."""
+    mine = QuestionUpvote.objects.filter(question=question)
+    receipts = mine.count()
+    moved = mine.exclude(
+        digest__in=QuestionUpvote.objects.filter(question=into).values("digest")
+    ).update(question=into)
+    mine.delete()  # the devices that upvoted both
+    return moved + max(0, question.upvotes - receipts)
+
+
 def _upvote_digest(question: Question, key: str) -> str:
-    return keyed_digest("ontmoet.debates.upvote", question.pk, key)
+    """Keyed by the debate, not the question: merging can tell the same device apart."""
+    return keyed_digest("ontmoet.debates.upvote", question.debate_id, key)
+
+
+# Upvote receipts are kept until this long after the debate's activity has ended: the
+# counts stay on the questions, but who upvoted what can no longer be recomputed (a
+# ticket code with the site's key would otherwise lead to a registration).
+UPVOTES_KEPT = datetime.timedelta(hours=6)
+
+
+def erase_upvote_receipts(now: datetime.datetime | None = None) -> int:
+    """Delete the upvote receipts of debates that ended ``UPVOTES_KEPT`` ago; how many."""
+    now = now or timezone.now()
+    ended = Question.objects.filter(debate__activity__ends_at__lte=now - UPVOTES_KEPT)
+    deleted, _ = QuestionUpvote.objects.filter(question__in=ended).delete()
+    return deleted
 
 
 def question_upvote(*, question: Question, key: str) -> bool:

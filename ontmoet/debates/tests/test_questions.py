@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from rest_framework.test import APIClient
 
 from ontmoet.debates import questions
-from ontmoet.debates.models import Question
+from ontmoet.debates.models import Question, QuestionUpvote
 
 EVIL = '<script>alert("x")</script>'
 
@@ -156,3 +156,32 @@ def test_nul_bytes_are_refused_with_a_message(client, debate, maker):
     assert client.post(staff, form).status_code == 200  # the form again, with the error
     debate.refresh_from_db()
     assert debate.speakers_for == ["Anna", "Bram"]
+
+
+def _approved(debate, maker, text):
+    question = questions.question_ask(debate=debate, text=text)
+    return questions.question_moderate(actor=maker, question=question, action="approve")
+
+
+def test_a_merge_counts_each_device_once(debate, maker):
+    board, twin = _approved(debate, maker, "Waarom?"), _approved(debate, maker, "Hoezo?")
+    for device in ("a", "b"):  # these two upvoted both
+        for q in (board, twin):
+            questions.question_upvote(question=Question.objects.get(pk=q.pk), key=device)
+    questions.question_upvote(question=Question.objects.get(pk=twin.pk), key="c")
+    questions.question_moderate(actor=maker, question=twin, action="merge", into=board)
+    assert Question.objects.get(pk=board.pk).upvotes == 3  # a, b and c
+    assert QuestionUpvote.objects.filter(question=board).count() == 3
+    assert not QuestionUpvote.objects.filter(question=twin).exists()
+    assert not questions.question_upvote(question=Question.objects.get(pk=board.pk), key="c")
+
+
+def test_upvote_receipts_are_erased_after_the_evening(debate, maker):
+    q = _approved(debate, maker, "Waarom?")
+    questions.question_upvote(question=q, key="ticket:ABCDEFGH")
+    ended = debate.activity.ends_at
+    assert questions.erase_upvote_receipts(now=ended) == 0  # the evening may run late
+    later = ended + questions.UPVOTES_KEPT
+    assert questions.erase_upvote_receipts(now=later) == 1
+    assert not QuestionUpvote.objects.exists()
+    assert Question.objects.get(pk=q.pk).upvotes == 1  # the count stays
