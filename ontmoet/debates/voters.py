@@ -21,9 +21,10 @@ COOKIE_AGE = 60 * 60 * 24 * 2  # a debate evening, with room to spare
 
 
 def clean_ticket(text) -> str:
-    """A ticket code as people type it (any case, with spaces or dashes), as stored; cut
-    short so that a page never echoes much of what was sent."""
-    return re.sub(r"[\s-]", "", str(text or "")).upper()[:12]
+    """A ticket code as people type it (any case, with spaces or dashes), as stored: only
+    letters and digits are kept (no control characters to echo), cut short so that a page
+    never echoes much of what was sent."""
+    return re.sub(r"[^A-Za-z0-9]", "", str(text or "")).upper()[:12]
 
 
 def posted_ticket(request) -> str:

@@ -157,3 +157,27 @@ def test_a_series_lists_its_motions_with_results(client, debate, maker):
     page = client.get("/reeks/vrijheid-in-debat").content.decode()
     assert "Vrijheid van meningsuiting mag geen grenzen kennen" in page
     assert "+100" in page  # "for" went from 0% to 100%
+
+
+def test_the_screen_names_one_address_in_the_screens_language(client, debate, settings):
+    settings.SITE_URL = "https://ontmoet.example"
+    dutch = client.get(f"/stem/{debate.join_code}/scherm").content.decode()
+    assert f"https://ontmoet.example/stem/{debate.join_code}" in dutch
+    assert "<strong>ontmoet.example/stem</strong>" in dutch
+    english = client.get(f"/en/stem/{debate.join_code}/scherm").content.decode()
+    assert "<strong>ontmoet.example/en/stem</strong>" in english
+
+
+def test_a_ticket_in_the_link_is_echoed_as_letters_and_digits_only(client, debate):
+    page = client.get(f"/stem/{debate.join_code}?ticket=%00ab%3Cc-d%00").content.decode()
+    assert "\x00" not in page and 'value="ABCD"' in page
+
+
+def test_after_the_last_round_the_vote_page_says_voting_is_over(client, debate, maker):
+    for kind in ("before", "after"):
+        page = client.get(f"/en/stem/{debate.join_code}").content.decode()
+        assert "Check again" in page and "is over" not in page
+        vote_round = services.round_open(actor=maker, vote_round=rounds(debate)[kind])
+        services.round_close(actor=maker, vote_round=vote_round)
+    page = client.get(f"/en/stem/{debate.join_code}").content.decode()
+    assert "Voting on this debate is over" in page and "Check again" not in page

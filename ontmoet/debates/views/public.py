@@ -88,6 +88,8 @@ def vote(request, debate):
         "questions": questions.board(debate),
         "max_length": questions.MAX_LENGTH,
         "round": current,
+        # After the "after" round, nothing opens again: no "check again".
+        "voting_over": any(r.kind == "after" and r.closed_at for r in debate.rounds.all()),
         "voted": bool(current and key and services.has_voted(current, key)),
         "ticket": ticket,
         "ticket_unknown": bool(ticket and key is None),
@@ -129,6 +131,8 @@ def _cast(request, debate, current, key):
 @by_code
 def screen(request, debate):
     join_url = settings.SITE_URL + reverse("debates:vote", kwargs={"code": debate.join_code})
+    # The short address to type, on the same site as the QR code (without its scheme).
+    join_page = (settings.SITE_URL + reverse("debates:join")).split("://", 1)[-1]
     return render(
         request,
         "debates/public/screen.html",
@@ -137,6 +141,7 @@ def screen(request, debate):
             **result_context(debate_result(debate)),
             "round": open_round(debate),
             "join_url": join_url,
+            "join_page": join_page,
             "qr": qr_svg(join_url, _("QR code to vote")),
             "questions": questions.board(debate, limit=5),
         },
