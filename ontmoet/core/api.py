@@ -55,6 +55,21 @@ def problem_exception_handler(exc, context):
             errors=_invalid_params(exc.detail),
             instance=instance,
         )
+    elif isinstance(exc, exceptions.Throttled):
+        # DRF's own wording comes half translated ("... Expected available in N seconds").
+        body = problem(
+            status_code=response.status_code,
+            title=_("Too many requests."),
+            detail=_("Please wait %(seconds)d seconds and try again.") % {"seconds": exc.wait or 1},
+            instance=instance,
+        )
+    elif isinstance(exc, exceptions.ParseError):
+        # DRF's detail is the JSON parser's message, in English whatever the language.
+        body = problem(
+            status_code=response.status_code,
+            title=_("The request body is not valid JSON."),
+            instance=instance,
+        )
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
         body = problem(
@@ -115,3 +130,15 @@ def slug_param(request, name: str) -> str | None:
     if not SLUG_PARAM.fullmatch(value):
         raise exceptions.ValidationError({name: [_("Give a slug: letters, digits and dashes.")]})
     return value
+
+
+class MomentField(serializers.DateTimeField):
+    """DRF's DateTimeField, with a moment that has no equivalent in UTC (``0001-01-01T00:00``
+    in Amsterdam lies before the year 1 in UTC) refused as invalid: DRF's check of a naive
+    moment converts it to UTC and lets the OverflowError through, a 500."""
+
+    def enforce_timezone(self, value):
+        try:
+            return super().enforce_timezone(value)
+        except OverflowError:
+            self.fail("overflow")

@@ -3,7 +3,7 @@ present."""
 
 from rest_framework import serializers
 
-from ontmoet.core.api import SlugListField
+from ontmoet.core.api import MomentField, SlugListField
 
 from ..models import LANGUAGES, Booking
 from ..services import EARLIEST, LATEST
@@ -21,11 +21,11 @@ class BookableSpaceSerializer(serializers.Serializer):
 
 class AvailabilityQuerySerializer(serializers.Serializer):
     # "from" is a Python keyword: the field is declared under its own name below.
-    to = serializers.DateTimeField()
+    to = MomentField()
 
     def get_fields(self):
         fields = super().get_fields()
-        fields["from"] = serializers.DateTimeField()
+        fields["from"] = MomentField()
         return fields
 
     def validate(self, data):
@@ -40,8 +40,8 @@ class AvailabilityQuerySerializer(serializers.Serializer):
 
 
 class BusySerializer(serializers.Serializer):
-    starts_at = serializers.DateTimeField(help_text="Held from (set-up included)")
-    ends_at = serializers.DateTimeField(help_text="Held until (clean-up included)")
+    starts_at = MomentField(help_text="Held from (set-up included)")
+    ends_at = MomentField(help_text="Held until (clean-up included)")
     status = serializers.ChoiceField(choices=Booking.Status.choices)
     title = serializers.CharField(help_text="Empty unless you are staff")
 
@@ -52,8 +52,8 @@ class AvailabilitySerializer(serializers.Serializer):
 
     def get_fields(self):
         fields = super().get_fields()
-        fields["from"] = serializers.DateTimeField()
-        fields["to"] = serializers.DateTimeField()
+        fields["from"] = MomentField()
+        fields["to"] = MomentField()
         return fields
 
 
@@ -73,15 +73,15 @@ class BranchAvailabilitySerializer(serializers.Serializer):
 
     def get_fields(self):
         fields = super().get_fields()
-        fields["from"] = serializers.DateTimeField()
-        fields["to"] = serializers.DateTimeField()
+        fields["from"] = MomentField()
+        fields["to"] = MomentField()
         return fields
 
 
 class BookingCreateSerializer(serializers.Serializer):
     space = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = MomentField()
+    ends_at = MomentField()
     title = serializers.CharField(max_length=200)
     purpose = serializers.ChoiceField(
         choices=Booking.Purpose.choices, default=Booking.Purpose.INTERNAL
@@ -118,8 +118,8 @@ class BookingSerializer(serializers.ModelSerializer):
 class ConflictSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    blocked_from = serializers.DateTimeField()
-    blocked_until = serializers.DateTimeField()
+    blocked_from = MomentField()
+    blocked_until = MomentField()
 
 
 class SeriesCreateSerializer(BookingCreateSerializer):
@@ -133,8 +133,8 @@ class SeriesCreateSerializer(BookingCreateSerializer):
 
 
 class OccurrenceSerializer(serializers.Serializer):
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = MomentField()
+    ends_at = MomentField()
     conflicts = serializers.ListField(child=serializers.IntegerField())
 
 
@@ -146,8 +146,8 @@ class SeriesSerializer(serializers.Serializer):
 
 
 class BookingRequestSerializer(serializers.Serializer):
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = MomentField()
+    ends_at = MomentField()
     title = serializers.CharField(max_length=200, help_text="What the space is for")
     name = serializers.CharField(max_length=150)
     email = serializers.EmailField(max_length=254)
@@ -165,6 +165,6 @@ class BookingRequestSerializer(serializers.Serializer):
 
 class BookingRequestResultSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Booking.Status.choices)
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
-    decision_before = serializers.DateTimeField(allow_null=True)
+    starts_at = MomentField()
+    ends_at = MomentField()
+    decision_before = MomentField(allow_null=True)

@@ -11,6 +11,7 @@ from rest_framework import generics, permissions, serializers, status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
+from ontmoet.core.api import MomentField
 from ontmoet.programme.api.serializers import ActivityWriteSerializer
 from ontmoet.registrations.models import Tally
 
@@ -35,8 +36,8 @@ class PartnerActivitySerializer(serializers.Serializer):
     status = serializers.CharField()
     branch = serializers.SlugField(source="branch.slug")
     space = serializers.IntegerField(source="space_id", allow_null=True)
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = MomentField()
+    ends_at = MomentField()
     registration_mode = serializers.CharField()
     capacity = serializers.IntegerField(allow_null=True)
     cohosted = serializers.SerializerMethodField(

@@ -5,6 +5,7 @@ import re
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from ontmoet.core.api import MomentField
 from ontmoet.venues.models import AccessibilityFeature, Branch, Space
 
 from ..links import ActivityLinks
@@ -46,7 +47,7 @@ def _taxonomy(item) -> dict:
     return {"slug": item.slug, "name": item.name, "name_en": item.name_en}
 
 
-_DATETIME = serializers.DateTimeField()
+_DATETIME = MomentField()
 
 
 def _datetime(value) -> str | None:
@@ -68,8 +69,8 @@ class ActivitySerializer(serializers.Serializer):
     description = serializers.CharField()
     summary_easy = serializers.CharField()
     status = serializers.CharField()
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = MomentField()
+    ends_at = MomentField()
     format = TaxonomySerializer()
     themes = TaxonomySerializer(many=True)
     audiences = TaxonomySerializer(many=True)
@@ -83,8 +84,8 @@ class ActivitySerializer(serializers.Serializer):
     organisers = serializers.ListField(child=serializers.CharField())
     registration_mode = serializers.CharField()
     capacity = serializers.IntegerField(allow_null=True)
-    registration_opens_at = serializers.DateTimeField(allow_null=True)
-    registration_closes_at = serializers.DateTimeField(allow_null=True)
+    registration_opens_at = MomentField(allow_null=True)
+    registration_closes_at = MomentField(allow_null=True)
     url = serializers.URLField()
     ical_url = serializers.URLField()
 
@@ -128,8 +129,8 @@ class ActivitySerializer(serializers.Serializer):
 
 
 class SessionSerializer(serializers.Serializer):
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = MomentField()
+    ends_at = MomentField()
 
 
 class ActivityDetailSerializer(ActivitySerializer):
@@ -201,8 +202,8 @@ class ActivityWriteSerializer(serializers.Serializer):
         queryset=Space.objects.all(), required=False, allow_null=True
     )
     series = _slug_field(Series, required=False, allow_null=True)
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = MomentField()
+    ends_at = MomentField()
     languages = serializers.ListField(
         child=serializers.ChoiceField(choices=[c for c, _ in SPOKEN_LANGUAGES]),
         required=False,
@@ -219,8 +220,8 @@ class ActivityWriteSerializer(serializers.Serializer):
     capacity = serializers.IntegerField(
         required=False, allow_null=True, min_value=1, max_value=100_000
     )
-    registration_opens_at = serializers.DateTimeField(required=False, allow_null=True)
-    registration_closes_at = serializers.DateTimeField(required=False, allow_null=True)
+    registration_opens_at = MomentField(required=False, allow_null=True)
+    registration_closes_at = MomentField(required=False, allow_null=True)
     status = serializers.ChoiceField(
         choices=[Activity.Status.PUBLISHED, Activity.Status.CANCELLED],
         required=False,
