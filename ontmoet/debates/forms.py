@@ -3,9 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import AccessibleErrorsMixin
 
+from .services import MAX_SPEAKERS, NAME_LENGTH
+
 
 class LinesField(forms.CharField):
-    """One name per line."""
+    """One name per line; at most ``MAX_SPEAKERS`` of them, each at most ``NAME_LENGTH``
+    characters (refused with a message, as the service refuses them)."""
 
     widget = forms.Textarea(attrs={"rows": 3})
 
@@ -20,6 +23,21 @@ class LinesField(forms.CharField):
         for line in value or []:
             super().run_validators(line)
 
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > MAX_SPEAKERS:
+            raise forms.ValidationError(
+                _("At most %(limit)d speakers per side; this list has %(count)d."),
+                code="too_many",
+                params={"limit": MAX_SPEAKERS, "count": len(value)},
+            )
+        if any(len(line) > NAME_LENGTH for line in value):
+            raise forms.ValidationError(
+                _("A name can be at most %(limit)d characters."),
+                code="too_long",
+                params={"limit": NAME_LENGTH},
+            )
+
 
 class DebateForm(AccessibleErrorsMixin, forms.Form):
     motion = forms.CharField(label=_("Motion"), max_length=300)
@@ -30,9 +48,22 @@ class DebateForm(AccessibleErrorsMixin, forms.Form):
 
 class QuestionForm(forms.Form):
     """A question from the hall. Its length is the service's to check (after runs of spaces
-    are folded); the form refuses what no text field may hold, such as NUL bytes."""
+    are folded); the form refuses what no text field may hold, such as NUL bytes. The vote
+    page draws the fields itself, with the ids ``question-text`` and ``question-first_name``
+    (``auto_id``), so that the error summary links to them."""
 
     text = forms.CharField(
         label=_("Your question"), error_messages={"required": _("Write your question.")}
     )
-    first_name = forms.CharField(label=_("Your first name"), max_length=40, required=False)
+    first_name = forms.CharField(
+        label=_("Your first name"),
+        max_length=40,
+        required=False,
+        error_messages={
+            "max_length": _("Your first name can be at most %(limit_value)d characters.")
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "question-%s")
+        super().__init__(*args, **kwargs)

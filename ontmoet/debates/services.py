@@ -44,8 +44,27 @@ class VoteRefused(Exception):
         self.code, self.message = code, message
 
 
-def _clean_names(names) -> list[str]:
-    return [str(n).strip()[:150] for n in names if str(n).strip()][:8]
+# Speakers per side, and the length of a name: more does not fit the pages or the screen.
+MAX_SPEAKERS = 8
+NAME_LENGTH = 150
+
+
+def _clean_names(names, *, field: str) -> list[str]:
+    """The names without blank lines; refused (never cut short without a word) when there
+    are too many or one is too long."""
+    names = [str(n).strip() for n in names if str(n).strip()]
+    if len(names) > MAX_SPEAKERS:
+        raise ValidationError(
+            {
+                field: _("At most %(limit)d speakers per side; this list has %(count)d.")
+                % {"limit": MAX_SPEAKERS, "count": len(names)}
+            }
+        )
+    if any(len(n) > NAME_LENGTH for n in names):
+        raise ValidationError(
+            {field: _("A name can be at most %(limit)d characters.") % {"limit": NAME_LENGTH}}
+        )
+    return names
 
 
 @transaction.atomic
@@ -64,8 +83,8 @@ def debate_save(
     debate = Debate.objects.filter(activity=activity).first() or Debate(activity=activity)
     created = debate.pk is None
     debate.motion = motion.strip()
-    debate.speakers_for = _clean_names(speakers_for)
-    debate.speakers_against = _clean_names(speakers_against)
+    debate.speakers_for = _clean_names(speakers_for, field="speakers_for")
+    debate.speakers_against = _clean_names(speakers_against, field="speakers_against")
     debate.moderator = moderator.strip()[:150]
     debate.full_clean()
     debate.save()
@@ -91,6 +110,8 @@ def round_open(*, actor, vote_round: VoteRound) -> VoteRound:
         .get(pk=vote_round.pk)
     )
     ensure_can_edit_branch(user=actor, branch=vote_round.debate.activity.branch)
+    if vote_round.debate.activity.status == Activity.Status.CANCELLED:
+        raise ValidationError({"round": _("The activity is cancelled: its vote cannot be opened.")})
     if vote_round.opened_at is not None:
         raise ValidationError({"round": _("This round has been opened already.")})
     if VoteRound.objects.filter(

@@ -40,6 +40,12 @@ class Club(TimeStamped):
         return self.name
 
 
+class MemberQuerySet(models.QuerySet):
+    def current(self):
+        """The members who have not left the club."""
+        return self.filter(left_at__isnull=True)
+
+
 class Member(models.Model):
     club = models.ForeignKey(
         Club, verbose_name=_("club"), on_delete=models.CASCADE, related_name="members"
@@ -49,6 +55,10 @@ class Member(models.Model):
     guardian_email = models.EmailField(
         _("email address of a parent or guardian"), blank=True, max_length=254
     )
+    # A member who left and had debated stays, without their name, for the standings.
+    left_at = models.DateTimeField(_("left the club at"), null=True, blank=True)
+
+    objects = MemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("club member")

@@ -63,6 +63,8 @@ def team_add(*, actor, tournament: Tournament, name: str, members: list[Member])
         raise ValidationError({"members": _("A team has two to four speakers.")})
     if any(m.club_id != tournament.club_id for m in members):
         raise ValidationError({"members": _("Speakers come from the tournament's club.")})
+    if any(m.left_at is not None for m in members):
+        raise ValidationError({"members": _("A member who left the club cannot join a team.")})
     taken = sorted(
         Member.objects.filter(teams__tournament=tournament, pk__in=[m.pk for m in members])
         .values_list("first_name", flat=True)
@@ -212,6 +214,13 @@ def final_promote(*, actor, tournament: Tournament, starts_at, ends_at, motion: 
     ensure_can_edit_branch(user=actor, branch=tournament.club.branch)
     if tournament.final_id:
         raise ValidationError({"final": _("The final is in the programme already.")})
+    # A final follows a tournament that has been held: its teams debated at least a round.
+    if not tournament.rounds.exists():
+        raise ValidationError(
+            {"final": _("Pair the first round of the tournament before planning its final.")}
+        )
+    if starts_at <= timezone.now():
+        raise ValidationError({"starts_at": _("The final cannot start in the past.")})
     motion = " ".join(str(motion).split())
     if not motion:
         raise ValidationError({"motion": _("Give the motion of the final.")})
@@ -251,11 +260,13 @@ def club_create(*, actor, branch, name: str, coach: str = "") -> Club:
 @transaction.atomic
 def member_remove(*, actor, member: Member) -> None:
     """A pupil leaves the club: their name goes; scores already given stay with the team,
-    under "(left)", so that standings do not change."""
+    under "(left)" and marked as left, so that standings do not change. Once."""
     ensure_can_edit_branch(user=actor, branch=member.club.branch)
+    if member.left_at is not None:
+        raise ValidationError({"member": _("This member has left the club already.")})
     if member.scores.exists() or member.teams.exists():
         Member.objects.filter(pk=member.pk).update(
-            first_name=str(_("(left)")), school_class="", guardian_email=""
+            first_name=str(_("(left)")), school_class="", guardian_email="", left_at=timezone.now()
         )
     else:
         member.delete()
@@ -312,9 +323,26 @@ def motion_add(*, actor, text: str, themes=(), for_beginners: bool = True) -> Ba
     """Anyone who plans may add to the motion bank, which every club shares."""
     if not scoping.can_edit_anything(actor):
         raise PermissionDenied("Only staff who plan add motions.")
-    motion = BankMotion(text=" ".join(text.split()), for_beginners=for_beginners)
+    text = " ".join(str(text).split())
+    same = _motion_in_bank(text)
+    if same is not None:
+        raise ValidationError(
+            {"text": _("The motion bank has this motion already: “%(motion)s”.") % {"motion": same}}
+        )
+    motion = BankMotion(text=text, for_beginners=for_beginners)
     motion.full_clean()
     motion.save()
     motion.themes.set(themes)
     audit_record(actor=actor, code="training.motion.added", target=motion)
     return motion
+
+
+def _motion_in_bank(text: str) -> str | None:
+    """The motion of the bank that reads the same as ``text`` whatever its capitals and
+    spaces, if any. Compared here rather than by the database: SQLite folds the case of
+    ASCII letters only ("Één" and "één" would differ), and the bank is a short list."""
+    key = " ".join(text.split()).casefold()
+    for existing in BankMotion.objects.values_list("text", flat=True).iterator():
+        if " ".join(existing.split()).casefold() == key:
+            return existing
+    return None

@@ -183,6 +183,13 @@ def test_a_ticket_code_typed_on_the_page_votes_once_per_ticket(client, debate, m
     assert unknown["Location"].endswith("?ticket=ZZZZZZZZ")  # back, with what was typed
     page = Client().get(unknown["Location"]).content.decode()
     assert "We kennen deze ticketcode niet" in page
+    # Said once, by the page (not also as a message from the vote that was refused).
+    said = client.post(
+        f"/stem/{code}",
+        {"round": before.pk, "choice": "against", "ticket": "ZZZZ-ZZZZ"},
+        follow=True,
+    ).content.decode()
+    assert said.count("We kennen deze ticketcode niet") == 1
     # An emptied field votes without the ticket, even from the ticket's link.
     third = Client()
     third.post(

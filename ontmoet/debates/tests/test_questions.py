@@ -141,8 +141,9 @@ def test_nul_bytes_are_refused_with_a_message(client, debate, maker):
     """PostgreSQL refuses NUL in text: it must be a message, never a 500."""
     url = f"/stem/{debate.join_code}/vragen"
     for data in ({"text": "Waar\x00om?"}, {"text": "Waarom?", "first_name": "S\x00m"}):
-        answer = client.post(url, data, follow=True)
-        assert answer.status_code == 200 and "Null-tekens" in answer.content.decode()
+        answer = client.post(url, data)  # the page again, with the message at the field
+        page = answer.content.decode()
+        assert answer.status_code == 400 and "Null-tekens" in page and "\x00" not in page
     api = APIClient().post(
         f"/api/v1/debates/{debate.activity_id}/questions", {"text": "a\x00"}, format="json"
     )
@@ -185,3 +186,39 @@ def test_upvote_receipts_are_erased_after_the_evening(debate, maker):
     assert questions.erase_upvote_receipts(now=later) == 1
     assert not QuestionUpvote.objects.exists()
     assert Question.objects.get(pk=q.pk).upvotes == 1  # the count stays
+
+
+def test_a_refused_question_keeps_its_text_and_names_the_field(client, debate):
+    url = f"/en/stem/{debate.join_code}/vragen"
+    long_name = {"text": "Waar ligt <de> grens?", "first_name": "S" * 41}
+    answer = client.post(url, long_name)
+    page = answer.content.decode()
+    assert answer.status_code == 400
+    assert ">Waar ligt &lt;de&gt; grens?</textarea>" in page  # kept, and escaped
+    assert f'value="{"S" * 41}"' in page
+    assert "Your first name: Your first name can be at most 40 characters." in page
+    assert 'href="#question-first_name"' in page and 'id="question-first_name"' in page
+    too_long = client.post(url, {"text": "Waarom " * 41, "first_name": "Sam"})
+    page = too_long.content.decode()
+    assert too_long.status_code == 400 and "At most 280 characters" in page
+    assert "Waarom Waarom" in page and 'value="Sam"' in page
+    assert 'aria-invalid="true" required>' in page  # the question's field is marked
+    empty = client.post(url, {"text": "   ", "first_name": "Sam"})
+    assert empty.status_code == 400 and 'value="Sam"' in empty.content.decode()
+    assert not Question.objects.exists()
+    # A question that is taken goes back to the page, empty for the next one.
+    asked = client.post(url, {"text": "Waarom?"})
+    assert asked.status_code == 302 and asked["Location"].endswith("#questions")
+
+
+def test_an_upvote_says_whether_it_counted(client, debate, maker):
+    question = _approved(debate, maker, "Waarom?")
+    url = f"/en/stem/{debate.join_code}/vragen/{question.pk}/steun"
+    first = client.post(url, follow=True).content.decode()
+    assert "Thank you: your support for this question is counted." in first
+    again = client.post(url, follow=True).content.decode()
+    assert "You support this question already: it counts once." in again
+    questions.question_moderate(actor=maker, question=question, action="answered")
+    gone = client.post(url, follow=True).content.decode()
+    assert "This question is not on the board (any more)." in gone
+    assert Question.objects.get(pk=question.pk).upvotes == 1

@@ -4,6 +4,7 @@ and the big screen with the motion, the live counts and the code and QR code to 
 Every page that takes a join code finds the debate through ``by_code``: only a published
 debate can be joined, and wrong codes count against the address (``abuse.py``)."""
 
+import unicodedata
 from functools import wraps
 
 from django.conf import settings
@@ -24,6 +25,7 @@ from ontmoet.core.ratelimit import client_address, retry_after
 
 from .. import abuse, questions, services
 from ..forms import QuestionForm
+from ..models import Question
 from ..selectors import debate_by_code, debate_result, open_round, result_context
 from ..voters import clean_ticket, device_key, posted_ticket, remember_device, voter_key
 
@@ -66,23 +68,26 @@ def join(request):
     return render(request, "debates/public/join.html", {"code": code[:8], "ticket": ticket})
 
 
-def _ticket_unknown() -> str:
-    return _(
-        "We do not know this ticket code for this debate. Check it on your ticket, or leave "
-        "the field empty to vote without it."
-    )
-
-
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @by_code
 def vote(request, debate):
     current = open_round(debate)
     key, new_device = voter_key(request, debate.activity)
-    ticket = posted_ticket(request)
     if request.method == "POST":
         response = _cast(request, debate, current, key)
         return remember_device(request, response, new_device)
+    response = _vote_page(request, debate, key=key)
+    return remember_device(request, response, new_device)
+
+
+def _vote_page(request, debate, *, key, question_form=None, status=200):
+    """The vote page; with a refused question, its form and errors (and the text as it
+    was sent, so that nothing typed is lost)."""
+    current = open_round(debate)
+    ticket = posted_ticket(request)
+    if question_form is None:
+        question_form = QuestionForm()
     context = {
         "debate": debate,
         "questions": questions.board(debate),
@@ -93,11 +98,18 @@ def vote(request, debate):
         "voted": bool(current and key and services.has_voted(current, key)),
         "ticket": ticket,
         "ticket_unknown": bool(ticket and key is None),
+        "question_form": question_form,
+        "asked": {name: _echo(question_form.data.get(name)) for name in question_form.fields},
         **result_context(debate_result(debate) if debate.result_published else None),
     }
-    return remember_device(
-        request, render(request, "debates/public/vote.html", context), new_device
-    )
+    return render(request, "debates/public/vote.html", context, status=status)
+
+
+def _echo(value, limit: int = 4 * questions.MAX_LENGTH) -> str:
+    """Text as it was sent, to put back in a form: without control characters (NUL bytes
+    included) other than line breaks and tabs, and never much more than the field takes."""
+    text = str(value or "")[:limit]
+    return "".join(c for c in text if c in "\t\n\r" or unicodedata.category(c) != "Cc")
 
 
 def _cast(request, debate, current, key):
@@ -111,7 +123,7 @@ def _cast(request, debate, current, key):
         messages.error(request, _("This vote is not open any more. Here is the vote as it is now."))
         return redirect(_back(debate, ticket))
     if key is None:
-        messages.error(request, _ticket_unknown())
+        # The page it goes back to carries the code, and says there that it is unknown.
         return redirect(_back(debate, ticket))
     wait = retry_after("vote-device", f"{current.pk}:{key}")
     if wait:
@@ -161,15 +173,20 @@ def ask(request, debate):
     if wait:
         return too_many(request, wait)
     form = QuestionForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError([m for errors in form.errors.values() for m in errors])
-        questions.question_ask(debate=debate, **form.cleaned_data)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Thank you. The moderator reads your question first."))
+    if form.is_valid():
+        try:
+            questions.question_ask(debate=debate, **form.cleaned_data)
+        except ValidationError as error:
+            errors = error.message_dict if hasattr(error, "error_dict") else {}
+            for field, problems in (errors or {None: error.messages}).items():
+                form.add_error(field if field in form.fields else None, problems)
+    if form.errors:
+        # The page again, with the question as typed and what to change: a redirect would
+        # throw the text away.
+        key, new_device = voter_key(request, debate.activity)
+        response = _vote_page(request, debate, key=key, question_form=form, status=400)
+        return remember_device(request, response, new_device)
+    messages.success(request, _("Thank you. The moderator reads your question first."))
     return redirect(_back(debate, posted_ticket(request)) + "#questions")
 
 
@@ -187,7 +204,12 @@ def upvote(request, debate, question_id: int):
     key, new_device = voter_key(request, debate.activity)
     if key is None:
         key, new_device = device_key(request)
-    questions.question_upvote(question=question, key=key)
+    if question.status != Question.Status.APPROVED:
+        messages.error(request, _("This question is not on the board (any more)."))
+    elif questions.question_upvote(question=question, key=key):
+        messages.success(request, _("Thank you: your support for this question is counted."))
+    else:
+        messages.info(request, _("You support this question already: it counts once."))
     response = redirect(_back(debate, posted_ticket(request)) + "#questions")
     return remember_device(request, response, new_device)
 

@@ -1,5 +1,9 @@
 """The moderator's page of a debate (made for a tablet): the motion and speakers, opening
-and closing the rounds before and after, the live counts, and publishing the result."""
+and closing the rounds before and after, the live counts, and publishing the result.
+
+Staff who may only read see the state of the debate without its controls. The hall's
+pages (the big screen, the vote page) are linked only while the activity is published, as
+only then can they be opened; a cancelled activity's vote is not offered for opening."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,8 +12,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
+from ontmoet.accounts import scoping
 from ontmoet.backoffice.mixins import StaffRequiredMixin
 from ontmoet.core.forms import posted_id
+from ontmoet.programme.models import Activity
 from ontmoet.programme.permissions import access_activity_for_staff
 
 from .. import questions, services
@@ -81,7 +87,15 @@ class ModeratorView(StaffRequiredMixin, FormView):
         )
 
     def form_valid(self, form):
-        services.debate_save(actor=self.request.user, activity=self.activity, **form.cleaned_data)
+        try:
+            services.debate_save(
+                actor=self.request.user, activity=self.activity, **form.cleaned_data
+            )
+        except ValidationError as error:
+            errors = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+            for field, problems in errors.items():
+                form.add_error(field if field in form.fields else None, problems)
+            return self.form_invalid(form)
         messages.success(self.request, _("Saved."))
         return redirect("debates_staff:moderator", pk=self.activity.pk)
 
@@ -93,9 +107,13 @@ class ModeratorView(StaffRequiredMixin, FormView):
                 debate=self.debate, status=Question.Status.PENDING
             ).order_by("created_at")
             board = questions.board(self.debate, limit=50)
+        status = self.activity.status
         return super().get_context_data(
             activity=self.activity,
             debate=self.debate,
+            can_edit=scoping.can_edit_branch(self.request.user, self.activity.branch_id),
+            hall_open=status == Activity.Status.PUBLISHED,
+            cancelled=status == Activity.Status.CANCELLED,
             pending=pending,
             board=board,
             reasons=REJECTION_REASONS,

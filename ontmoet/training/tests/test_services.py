@@ -8,7 +8,7 @@ import importlib
 import pytest
 from django.apps import apps as django_apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ontmoet.core.models import AuditEntry
 from ontmoet.debates.models import Debate
@@ -25,7 +25,9 @@ def club(schilderswijk):
     return Club.objects.create(branch=schilderswijk, name="Debatclub Schilderswijk")
 
 
-def make_tournament(club, maker, teams: int) -> Tournament:
+def make_tournament(club, maker, teams: int, paired: bool = False) -> Tournament:
+    """A tournament of ``teams`` teams of two; with ``paired``, its first round paired (a
+    tournament that has been held, whose final can be planned)."""
     tournament = Tournament.objects.create(club=club, name="Oefentoernooi")
     for n in range(teams):
         speakers = [
@@ -33,6 +35,8 @@ def make_tournament(club, maker, teams: int) -> Tournament:
             for s in range(2)
         ]
         services.team_add(actor=maker, tournament=tournament, name=f"Team {n}", members=speakers)
+    if paired:
+        services.round_pair(actor=maker, tournament=tournament)
     return tournament
 
 
@@ -55,6 +59,7 @@ def test_members_hold_the_least_data(club, maker, reader):
         "first_name",
         "school_class",
         "guardian_email",
+        "left_at",  # a moment, no more about the pupil
     }
     with pytest.raises(PermissionDenied):
         services.member_add(actor=reader, club=club, first_name="X")
@@ -121,7 +126,7 @@ def test_the_ballot_through_its_private_link(club, maker):
 
 
 def test_the_final_goes_into_the_programme(club, maker, taxonomy):
-    tournament = make_tournament(club, maker, teams=2)
+    tournament = make_tournament(club, maker, teams=2, paired=True)
     start = timezone.now() + datetime.timedelta(days=20)
     assert Format.objects.filter(slug="debat").exists()
     final = services.final_promote(
@@ -181,7 +186,7 @@ def test_a_speaker_debates_in_one_team_and_teams_are_fixed_once_paired(club, mak
 
 
 def test_the_final_is_a_debate_with_its_vote(club, maker, taxonomy):
-    tournament = make_tournament(club, maker, teams=2)
+    tournament = make_tournament(club, maker, teams=2, paired=True)
     start = timezone.now() + datetime.timedelta(days=20)
     final = services.final_promote(
         actor=maker,
@@ -199,7 +204,7 @@ def test_the_final_is_a_debate_with_its_vote(club, maker, taxonomy):
     with pytest.raises(ValidationError):  # no motion, no final
         services.final_promote(
             actor=maker,
-            tournament=make_tournament(club, maker, teams=2),
+            tournament=make_tournament(club, maker, teams=2, paired=True),
             starts_at=start,
             ends_at=start + datetime.timedelta(hours=2),
             motion="   ",
@@ -212,7 +217,7 @@ def test_promote_and_plan_without_the_demo(club, maker, space):
     Format.objects.filter(slug__in=["debat", "debattraining"]).delete()
     start = timezone.now() + datetime.timedelta(days=20)
     promote = {"starts_at": start, "ends_at": start + datetime.timedelta(hours=2), "motion": "M"}
-    tournament = make_tournament(club, maker, teams=2)
+    tournament = make_tournament(club, maker, teams=2, paired=True)
     with pytest.raises(ValidationError):
         services.final_promote(actor=maker, tournament=tournament, **promote)
     migration = importlib.import_module("ontmoet.programme.migrations.0004_debate_formats")
@@ -243,3 +248,67 @@ def test_a_nul_byte_in_the_adjudicators_name_is_refused(club, maker):
             adjudicator="Jury\x00",
         )
     assert not Pairing.objects.get(pk=pairing.pk).submitted_at
+
+
+def test_a_final_follows_a_held_tournament_and_starts_later(club, maker, taxonomy):
+    start = timezone.now() + datetime.timedelta(days=20)
+    final = {"ends_at": start + datetime.timedelta(hours=2), "motion": "Huiswerk moet weg"}
+    unheld = make_tournament(club, maker, teams=2)
+    with pytest.raises(ValidationError) as refused:
+        services.final_promote(actor=maker, tournament=unheld, starts_at=start, **final)
+    assert list(refused.value.message_dict) == ["final"]
+    held = make_tournament(club, maker, teams=2, paired=True)
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    with pytest.raises(ValidationError) as refused:
+        services.final_promote(actor=maker, tournament=held, starts_at=past, **final)
+    assert list(refused.value.message_dict) == ["starts_at"]
+    assert not Tournament.objects.filter(final__isnull=False).exists()
+    assert services.final_promote(actor=maker, tournament=held, starts_at=start, **final)
+
+
+def test_a_member_leaves_once_and_joins_no_team_after(club, maker):
+    tournament = make_tournament(club, maker, teams=2)
+    debater = tournament.teams.first().members.first()
+    services.member_remove(actor=maker, member=debater)
+    debater.refresh_from_db()
+    assert debater.left_at is not None and debater.first_name in ("(left)", "(vertrokken)")
+    assert debater not in club.members.current()
+    with pytest.raises(ValidationError):
+        services.member_remove(actor=maker, member=debater)
+    assert Member.objects.filter(pk=debater.pk).exists()  # kept for the standings
+    newcomer = services.member_add(actor=maker, club=club, first_name="Noor")
+    other = Tournament.objects.create(club=club, name="Voorjaar")
+    with pytest.raises(ValidationError):
+        services.team_add(actor=maker, tournament=other, name="T", members=[debater, newcomer])
+
+
+def test_members_who_left_before_are_marked_so_by_the_migration(club, maker):
+    left = Member.objects.create(club=club, first_name="(vertrokken)")
+    english = Member.objects.create(club=club, first_name="(left)")
+    named = Member.objects.create(club=club, first_name="(left)", school_class="2b")
+    pupil = Member.objects.create(club=club, first_name="Aya")
+    migration = importlib.import_module("ontmoet.training.migrations.0003_member_left_at")
+    migration.mark_left(django_apps, None)
+    assert {m.pk for m in Member.objects.filter(left_at__isnull=False)} == {left.pk, english.pk}
+    assert named.pk in set(club.members.current().values_list("pk", flat=True))
+    assert pupil.pk in set(club.members.current().values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "huiswerk moet worden afgeschaft",
+        "  HUISWERK moet\tworden   afgeschaft ",
+        "Huiswerk moet worden afgeschaft",
+    ],
+)
+def test_the_motion_bank_holds_a_motion_once_whatever_its_capitals(maker, again):
+    services.motion_add(actor=maker, text="Huiswerk moet worden afgeschaft")
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
+        services.motion_add(actor=maker, text=again)
+    assert refused.value.message_dict["text"] == [
+        "The motion bank has this motion already: “Huiswerk moet worden afgeschaft”."
+    ]
+    services.motion_add(actor=maker, text="Één stelling")
+    with pytest.raises(ValidationError):  # beyond ASCII too, on SQLite as well
+        services.motion_add(actor=maker, text="ÉÉN STELLING")

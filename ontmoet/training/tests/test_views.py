@@ -1,6 +1,9 @@
 """The tournament's staff page by role, pairing from it, and the adjudicator's ballot page
 through its private link (once; bad scores refused)."""
 
+import datetime
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -139,6 +142,7 @@ def test_the_motion_bank(client, maker, reader, taxonomy):
 def test_bad_input_on_the_ballot_and_the_final_is_a_message(client, tournament, maker, taxonomy):
     client.force_login(maker)
     url = f"/staff/debattraining/toernooi/{tournament.pk}"
+    client.post(url, {"action": "pair"})  # a final follows a tournament that was held
     for bad in (
         {"motion": "Stelling\x00", "starts_at": "2027-05-01T19:30"},
         {"motion": "Stelling", "starts_at": "2027-13-01T19:30"},
@@ -151,7 +155,6 @@ def test_bad_input_on_the_ballot_and_the_final_is_a_message(client, tournament, 
         url, {"action": "final", "motion": "Stelling", "starts_at": "2027-05-01T19:30"}
     )
     assert made.status_code == 302 and Activity.objects.get().debate.motion == "Stelling"
-    client.post(url, {"action": "pair"})
     late = {"action": "team", "team-name": "Te laat", "team-members": []}
     assert client.post(url, late).status_code == 400
     huge = {"action": "team", "team-name": "T1", "team-members": ["99999999999999999999"]}
@@ -172,3 +175,96 @@ def test_bad_input_on_the_ballot_and_the_final_is_a_message(client, tournament, 
     assert "Null-tekens" in client.post(ballot, {**good, "adjudicator": "\x00"}).content.decode()
     pairing.refresh_from_db()
     assert pairing.submitted_at is None and not pairing.scores.exists()
+
+
+def _paired_ballot(client, tournament, maker):
+    client.force_login(maker)
+    client.post(f"/staff/debattraining/toernooi/{tournament.pk}", {"action": "pair"})
+    client.logout()
+    pairing = Pairing.objects.get()
+    speakers = [m for t in (pairing.proposition, pairing.opposition) for m in t.members.all()]
+    return f"/jurering/{ballot_token(pairing)}", speakers
+
+
+def test_a_refused_ballot_comes_back_as_it_was_filled_in(client, tournament, maker):
+    url, speakers = _paired_ballot(client, tournament, maker)
+    filled = {
+        "winner": "opposition",
+        "adjudicator": "Juf <Sevda>\x00",
+        **{f"score-{m.pk}": str(70 + n) for n, m in enumerate(speakers)},
+        f"score-{speakers[0].pk}": "200",
+    }
+    answer = client.post(url, filled)
+    page = answer.content.decode()
+    assert answer.status_code == 400
+    assert 'value="opposition" checked' in page and 'value="proposition" checked' not in page
+    assert 'value="Juf &lt;Sevda&gt;"' in page and "\x00" not in page
+    assert f'name="score-{speakers[0].pk}" type="number" min="50" max="100"' in page
+    for n, m in enumerate(speakers[1:], start=1):
+        assert f'id="score-{m.pk}" name="score-{m.pk}"' in page and f'value="{70 + n}"' in page
+    assert 'value="200" required aria-invalid="true"' in page  # the one to correct
+    assert page.count('aria-invalid="true"') == 1
+    nothing = client.post(url, {"winner": "nobody", f"score-{speakers[0].pk}": "²"})
+    assert "checked" not in nothing.content.decode() and "²" not in nothing.content.decode()
+
+
+def test_the_final_is_refused_before_the_first_round_and_in_the_past(
+    client, tournament, maker, taxonomy
+):
+    client.force_login(maker)
+    url = f"/en/staff/debattraining/toernooi/{tournament.pk}"
+    page = client.get(url).content.decode()
+    assert 'id="final-later"' in page and 'value="final"' not in page
+    final = {"action": "final", "motion": "Stelling", "starts_at": "2027-05-01T19:30"}
+    early = client.post(url, final, follow=True).content.decode()
+    assert "Pair the first round of the tournament before planning its final." in early
+    client.post(url, {"action": "pair"})
+    assert 'value="final"' in client.get(url).content.decode()
+    past = client.post(url, {**final, "starts_at": "2020-01-01T16:00"}, follow=True)
+    assert "The final cannot start in the past." in past.content.decode()
+    assert Activity.objects.count() == 0
+    assert client.post(url, final).status_code == 302 and Activity.objects.count() == 1
+
+
+def test_a_member_who_left_is_not_offered_for_removal_again(client, tournament, maker):
+    client.force_login(maker)
+    club = tournament.club
+    url = f"/en/staff/debattraining/club/{club.pk}"
+    debater = tournament.teams.first().members.first()
+    client.post(url, {"action": "remove", "member": debater.pk})
+    page = client.get(url).content.decode()
+    assert f'name="member" value="{debater.pk}"' not in page
+    assert page.count('value="remove"') == 3 and 'id="members-left"' in page
+    assert "1 member has left the club" in page
+    again = client.post(url, {"action": "remove", "member": debater.pk}, follow=True)
+    assert "This member has left the club already." in again.content.decode()
+    team_page = client.get(f"/staff/debattraining/toernooi/{tournament.pk}").content.decode()
+    assert f'value="{debater.pk}"' not in team_page  # not offered for a team either
+    clubs = client.get("/en/staff/debattraining").content.decode()
+    assert "3 members" in clubs
+
+
+def test_the_motion_bank_says_in_its_own_words_that_it_has_a_motion(client, maker):
+    client.force_login(maker)
+    url = "/en/staff/debattraining/stellingen"
+    client.post(url, {"text": "Huiswerk moet worden afgeschaft"})
+    twice = client.post(url, {"text": "huiswerk MOET worden  afgeschaft"})
+    page = twice.content.decode()
+    assert twice.status_code == 400
+    assert "The motion bank has this motion already: “Huiswerk moet worden afgeschaft”." in page
+    assert "already exists" not in page
+
+
+def test_the_club_list_puts_the_commas_right_after_the_dates(
+    client, maker, schilderswijk, make_activity
+):
+    club = Club.objects.create(branch=schilderswijk, name="Debatclub")
+    start = timezone.now() + datetime.timedelta(days=30)
+    for week in range(3):
+        club.sessions.add(
+            make_activity(status="draft", start=start + datetime.timedelta(weeks=week))
+        )
+    client.force_login(maker)
+    page = client.get("/staff/debattraining").content.decode()
+    dates = re.search(r"Trainingen: (.*?)</p>", page).group(1)
+    assert re.sub(r"<[^>]+>", "", dates).count(", ") == 2 and " ," not in dates

@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -29,7 +30,7 @@ from ..forms import (
     TeamForm,
     TournamentForm,
 )
-from ..models import BankMotion, Club, Tournament
+from ..models import BankMotion, Club, Member, Tournament
 from ..selectors import speaker_rankings, team_standings
 
 
@@ -40,7 +41,11 @@ class ClubsView(StaffRequiredMixin, TemplateView):
         clubs = (
             Club.objects.filter(branch__in=branches_viewable_by(self.request.user))
             .select_related("branch")
-            .prefetch_related("tournaments", "members", "sessions")
+            .prefetch_related(
+                "tournaments",
+                "sessions",
+                Prefetch("members", queryset=Member.objects.current(), to_attr="current_members"),
+            )
         )
         form = kwargs.pop("form", None)
         if form is None and scoping.can_edit_anything(self.request.user):
@@ -81,7 +86,9 @@ class ClubView(StaffRequiredMixin, TemplateView):
         kwargs.setdefault("sessions_form", SessionsForm(prefix="sessions", spaces=self._spaces()))
         return super().get_context_data(
             club=self.club,
-            members=self.club.members.all(),
+            members=self.club.members.current(),
+            # Their names are gone; only how many, whose scores stay in the standings.
+            left=self.club.members.filter(left_at__isnull=False).count(),
             sessions=self.club.sessions.order_by("-starts_at")[:20],
             tournaments=self.club.tournaments.all(),
             can_edit=self.can_edit,
@@ -119,7 +126,11 @@ class ClubView(StaffRequiredMixin, TemplateView):
             return redirect("training_staff:club", pk=self.club.pk)
         elif action == "remove":
             member = get_object_or_404(self.club.members, pk=posted_id(request.POST.get("member")))
-            services.member_remove(actor=request.user, member=member)
+            try:
+                services.member_remove(actor=request.user, member=member)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect("training_staff:club", pk=self.club.pk)
         elif action == "tournament":
             form = TournamentForm(request.POST, prefix="tournament")
             if not form.is_valid():
@@ -166,12 +177,12 @@ class TournamentView(StaffRequiredMixin, TemplateView):
             motions=BankMotion.objects.all()[:200],
             can_edit=self.can_edit,
             team_form=kwargs.pop("team_form", None)
-            or TeamForm(prefix="team", members=self.tournament.club.members.all()),
+            or TeamForm(prefix="team", members=self.tournament.club.members.current()),
             **kwargs,
         )
 
     def _team(self, request):
-        form = TeamForm(request.POST, prefix="team", members=self.tournament.club.members.all())
+        form = TeamForm(request.POST, prefix="team", members=self.tournament.club.members.current())
         if form.is_valid():
             try:
                 services.team_add(
