@@ -43,6 +43,7 @@ def test_wrong_code_is_404_and_door_closed_outside_the_activity(client, event, r
     later = event(start=timezone.now() + datetime.timedelta(days=3))
     ada = register(later, email="ada@example.org")
     assert client.get(f"/inchecken/{later.pk}/{'0' * 20}").status_code == 404
+    assert client.get(f"/inchecken/{later.pk}/{'é' * 20}").status_code == 404  # not a 500
     assert client.get(f"/inchecken/{later.pk + 1}/{door_code(later.pk)}").status_code == 404
     client.post(path_of(self_check_in_url(later)), {"identifier": "ada@example.org"})
     ada.refresh_from_db()
