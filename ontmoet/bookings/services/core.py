@@ -92,7 +92,7 @@ def _check_input(booking: Booking) -> None:
 
 def _ensure_staff_for(actor, space: Space) -> None:
     if not scoping.can_edit_branch(actor, space.branch_id):
-        raise PermissionDenied("You may not book spaces of this branch.")
+        raise PermissionDenied(_("You may not book spaces of this branch."))
 
 
 def _lock_and_check(

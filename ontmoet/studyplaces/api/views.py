@@ -4,6 +4,7 @@ counters' reports (authenticated with the device's token)."""
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.authentication import BaseAuthentication
@@ -116,12 +117,12 @@ class DeviceTokenAuthentication(BaseAuthentication):
     """``Authorization: Device <token>``: a door counter, not a person."""
 
     def authenticate(self, request):
-        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
         if scheme != "Device":
             return None
         device = services.counter_by_token(token.strip())
         if device is None:
-            raise AuthenticationFailed("Unknown or inactive device token.")
+            raise AuthenticationFailed(_("Unknown or inactive device token."))
         return AnonymousUser(), device
 
     def authenticate_header(self, request) -> str:
