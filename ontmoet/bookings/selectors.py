@@ -11,10 +11,11 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from ontmoet.venues.models import Space
+from ontmoet.venues.models import Branch, OpeningException, Space
+from ontmoet.venues.selectors import DayHours, opening_day, opening_week
 
 from .models import LONG_BLOCK, Booking
 
@@ -70,11 +71,25 @@ def space_availability(
 
 @dataclass(frozen=True)
 class Entry:
-    """One thing in a space on the planning grid: a booking, clipped to the day."""
+    """One thing in a space on the planning grid: a booking, clipped to the day. A booking
+    held for days (an exhibition) says so: ``from_earlier`` when it was already held at
+    the day's start, ``until_later`` when it is still held at its end."""
 
     booking: Booking
     starts_at: datetime.datetime
     ends_at: datetime.datetime
+    from_earlier: bool = False
+    until_later: bool = False
+
+
+def _entry(booking: Booking, day_start: datetime.datetime, day_end: datetime.datetime) -> Entry:
+    return Entry(
+        booking,
+        max(booking.blocked_from, day_start),
+        min(booking.blocked_until, day_end),
+        from_earlier=booking.blocked_from < day_start,
+        until_later=booking.blocked_until > day_end,
+    )
 
 
 @dataclass
@@ -82,6 +97,8 @@ class Cell:
     space: Space
     hour: int
     entries: list[Entry]
+    # The branch is not open for the whole hour: booking it needs a reason (staff only).
+    closed: bool = False
 
 
 @dataclass
@@ -89,6 +106,7 @@ class DayPlan:
     spaces: list[Space]
     rows: list[tuple[int, list[Cell]]]  # per hour: one cell per space
     entries: dict[int, list[Entry]]  # per space id: the day's bookings in order
+    opening: DayHours | None = None  # the branch's hours that day
 
 
 def branch_day(*, branch, day: datetime.date, first_hour: int = 8, last_hour: int = 22):
@@ -99,13 +117,13 @@ def branch_day(*, branch, day: datetime.date, first_hour: int = 8, last_hour: in
     bookings = overlapping(space_ids=[s.pk for s in spaces], start=start, end=end)
     entries: dict[int, list[Entry]] = {s.pk: [] for s in spaces}
     for booking in bookings.select_related("activity"):
-        entries[booking.space_id].append(
-            Entry(booking, max(booking.blocked_from, start), min(booking.blocked_until, end))
-        )
+        entries[booking.space_id].append(_entry(booking, start, end))
+    opening = opening_day(branch, day)
     rows = []
     for hour in range(first_hour, last_hour):
         # By the local clock: a day of a change to or from summer time has 23 or 25 hours.
         slot_from, slot_until = _local(day, hour), _local(day, hour + 1)
+        closed = not _open_all_hour(opening, hour)
         cells = [
             Cell(
                 space,
@@ -115,21 +133,42 @@ def branch_day(*, branch, day: datetime.date, first_hour: int = 8, last_hour: in
                     for e in entries[space.pk]
                     if e.starts_at < slot_until and slot_from < e.ends_at
                 ],
+                closed,
             )
             for space in spaces
         ]
         rows.append((hour, cells))
-    return DayPlan(spaces, rows, entries)
+    return DayPlan(spaces, rows, entries, opening)
+
+
+def _open_all_hour(opening: DayHours, hour: int) -> bool:
+    """Is the branch open from ``hour``:00 to the next hour, as a booking of it needs?"""
+    return any(
+        _minutes(opens) <= hour * 60 and (hour + 1) * 60 <= _minutes(closes)
+        for opens, closes in opening.periods
+    )
+
+
+def _minutes(moment: datetime.time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+@dataclass
+class DayCell:
+    entries: list[Entry]
+    closed: bool  # the branch is closed all day
 
 
 @dataclass
 class WeekPlan:
     days: list[datetime.date]
-    rows: list[tuple[Space, list[list[Entry]]]]  # per space: per day, its bookings
+    rows: list[tuple[Space, list[DayCell]]]  # per space: per day, its bookings
+    openings: list[DayHours]  # per day: the branch's hours (no periods: closed)
 
 
 def branch_week(*, branch, first_day: datetime.date) -> WeekPlan:
-    """Seven days from ``first_day``: per space and day, what holds it (one query)."""
+    """Seven days from ``first_day``: per space and day, what holds it (one query), and the
+    branch's hours on each day (three more)."""
     days = [first_day + datetime.timedelta(days=n) for n in range(7)]
     start, end = _local(days[0], 0), _local(days[-1] + datetime.timedelta(days=1), 0)
     spaces = list(Space.objects.filter(branch=branch).order_by("name"))
@@ -138,14 +177,28 @@ def branch_week(*, branch, first_day: datetime.date) -> WeekPlan:
         for day in days:
             day_start, day_end = _local(day, 0), _local(day + datetime.timedelta(days=1), 0)
             if booking.blocked_from < day_end and day_start < booking.blocked_until:
-                cells[(booking.space_id, day)].append(
-                    Entry(
-                        booking,
-                        max(booking.blocked_from, day_start),
-                        min(booking.blocked_until, day_end),
-                    )
-                )
-    return WeekPlan(days, [(s, [cells[(s.pk, day)] for day in days]) for s in spaces])
+                cells[(booking.space_id, day)].append(_entry(booking, day_start, day_end))
+    openings = _opening_week(branch, first_day)
+    return WeekPlan(
+        days,
+        [(s, [DayCell(cells[(s.pk, o.date)], o.is_closed) for o in openings]) for s in spaces],
+        openings,
+    )
+
+
+def _opening_week(branch, first_day: datetime.date) -> list[DayHours]:
+    """The branch's hours on the seven days from ``first_day``, exceptions applied."""
+    with_hours = Branch.objects.prefetch_related(
+        "opening_hours",
+        Prefetch(  # the name and the window that ``opening_week`` reads
+            "opening_exceptions",
+            queryset=OpeningException.objects.filter(
+                date__gte=first_day, date__lt=first_day + datetime.timedelta(days=7)
+            ),
+            to_attr="exceptions_this_week",
+        ),
+    ).get(pk=branch.pk)
+    return opening_week(with_hours, today=first_day)
 
 
 def _local(day: datetime.date, hour: int) -> datetime.datetime:

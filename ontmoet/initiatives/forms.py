@@ -28,6 +28,23 @@ LABELS = {
     "show_name": _("You may show my name as co-organiser"),
 }
 
+# The same questions for staff entering an idea told on the phone or at the desk: about the
+# initiator, not "you".
+STAFF_LABELS = {
+    **LABELS,
+    "title": _("What is the idea? (a few words)"),
+    "description": _("More about the idea: what happens, and why?"),
+    "moments": _("When would suit the initiator? (optional)"),
+    "needs_room": _("The initiator needs a room"),
+    "needs_promotion": _("The initiator would like help to tell people about it"),
+    "needs": _("What else is needed? (materials, help; optional)"),
+    "initiator_name": _("The initiator's name"),
+    "initiator_email": _("The initiator's email address"),
+    "initiator_phone": _("The initiator's phone number"),
+    "language": _("Language of our messages to the initiator"),
+    "show_name": _("The initiator agrees to be named as co-organiser"),
+}
+
 
 # The honeypot's field name, also in the support buttons' forms on the page of ideas.
 HONEYPOT = HoneypotMixin.honeypot_name
@@ -61,6 +78,10 @@ class StaffIdeaForm(IdeaForm):
         label=_("How did the idea reach you?"),
         choices=[c for c in Initiative.Channel.choices if c[0] != "online"],
     )
+
+    class Meta(IdeaForm.Meta):
+        labels = STAFF_LABELS
+        help_texts = {"initiator_phone": _("An email address or a phone number is enough.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@ idea there; every mail carries it again."""
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from ontmoet.core.links import RecordLink, new_nonce
 
@@ -16,7 +17,10 @@ def status_token(initiative) -> str:
 
 
 def status_url(initiative, *, absolute: bool = False) -> str:
-    path = reverse("initiatives:status", kwargs={"token": status_token(initiative)})
+    """The idea's page in the initiator's language (``/en/idee/...`` for English), wherever
+    the link is made: in their mails, on the page after sending, for staff to pass on."""
+    with translation.override(initiative.language):
+        path = reverse("initiatives:status", kwargs={"token": status_token(initiative)})
     return settings.SITE_URL + path if absolute else path
 
 

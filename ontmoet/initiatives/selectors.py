@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from ontmoet.accounts import scoping
-from ontmoet.programme.models import Activity
+from ontmoet.programme.models import Activity, Theme
 
 from .models import Initiative
 
@@ -59,7 +59,10 @@ def overview(*, user, today: datetime.date | None = None) -> dict:
                 "total": sum(per_month[name].values()),
                 "decided": len(outcomes),
                 "acceptance": round(100 * accepted / len(outcomes)) if outcomes else None,
-                "median_days": statistics.median(d for _, d in outcomes) if outcomes else None,
+                # Whole days, like the other counts (the median of an even number is a mean).
+                "median_days": round(statistics.median(d for _, d in outcomes))
+                if outcomes
+                else None,
             }
         )
     return {
@@ -80,10 +83,10 @@ def _co_created(activities) -> dict:
         from_idea=Exists(Initiative.objects.filter(activity=OuterRef("pk"))),
     ).values_list("pk", "branch__name", "own_partner", "series_partner", "from_idea")
     themes = defaultdict(list)
-    for pk, theme in Activity.themes.through.objects.filter(
-        activity_id__in=activities.values("pk")
-    ).values_list("activity_id", "theme__name"):
-        themes[pk].append(theme)
+    links = Activity.themes.through.objects.filter(activity_id__in=activities.values("pk"))
+    names = {t.pk: t.label for t in Theme.objects.filter(pk__in=links.values("theme_id"))}
+    for pk, theme_id in links.values_list("activity_id", "theme_id"):
+        themes[pk].append(names[theme_id])  # in the page's language (``Bilingual.label``)
     by_branch: dict[str, Counter] = defaultdict(Counter)
     by_theme: dict[str, Counter] = defaultdict(Counter)
     for pk, branch, own_partner, series_partner, from_idea in rows:

@@ -72,7 +72,7 @@ def initiative_submit(*, data: dict, actor=None, channel=Initiative.Channel.ONLI
             raise ValidationError({"channel": _("Say how the idea reached you.")})
         if not initiative.initiator_email and not initiative.initiator_phone.strip():
             raise ValidationError(
-                {"initiator_phone": _("Give an email address or a phone number.")}
+                {"initiator_phone": _("Give the initiator's email address or phone number.")}
             )
     elif not initiative.initiator_email:
         raise ValidationError({"initiator_email": _("Enter your email address.")})
@@ -150,9 +150,13 @@ def initiative_decide(
     reason = reason.strip()
     if status in Initiative.DECIDED and not reason:
         raise ValidationError({"reason": _("Give a reason; the initiator reads it.")})
-    before = initiative.status
+    changes = {"status": [initiative.status, status]}
     if status == Initiative.Status.ACCEPTED:
         initiative.activity = _draft_from(initiative, actor, draft or {})
+        # The idea is the branch's it was accepted for (it may have named none, or another).
+        if initiative.branch_id != initiative.activity.branch_id:
+            changes["branch"] = [initiative.branch_id, initiative.activity.branch_id]
+            initiative.branch = initiative.activity.branch
     initiative.status = status
     initiative.decision_reason = reason[:600]
     if status in Initiative.DECIDED:
@@ -165,7 +169,7 @@ def initiative_decide(
         actor=actor,
         code=f"initiatives.initiative.{status}",
         target=initiative,
-        changes={"status": [before, status], "reason": initiative.decision_reason},
+        changes={**changes, "reason": initiative.decision_reason},
     )
     _tell(initiative, "decided" if status in Initiative.DECIDED else "status")
     return initiative

@@ -1,9 +1,10 @@
 """Forms of partners: the organisation and its agreements (staff), an invitation, who
-co-hosts an activity, and what a partner's contact fills in (a draft activity, a room
-request)."""
+co-hosts an activity, and what a partner's contact fills in (the login, a draft activity, a
+room request)."""
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -154,6 +155,19 @@ class PartnerRoomRequestForm(TimeRangeForm):
     def __init__(self, *args, spaces, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["space"].queryset = spaces
+
+
+class PartnerLoginForm(AuthenticationForm):
+    """A partner's contact logs in with the email address the library invited them with."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("The email address or the password is not right."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Email address")
 
 
 def partner_branches(partner: Partner):

@@ -19,14 +19,14 @@ def send_invitation(member_id: int, token: str, language: str = "nl") -> bool:
     member = PartnerMember.objects.select_related("user", "partner").filter(pk=member_id).first()
     if member is None or member.accepted_at is not None or not member.user.email:
         return False
-    link = settings.SITE_URL + reverse("partners:accept", kwargs={"token": token})
-    context = {
-        "member": member,
-        "link": link,
-        "days": INVITATION_DAYS,
-        "organisation_name": settings.ORGANISATION_NAME,
-    }
-    with translation.override(language):
+    with translation.override(language):  # the link, too, opens in their language
+        link = settings.SITE_URL + reverse("partners:accept", kwargs={"token": token})
+        context = {
+            "member": member,
+            "link": link,
+            "days": INVITATION_DAYS,
+            "organisation_name": settings.ORGANISATION_NAME,
+        }
         body = render_to_string("partners/mail/invitation.txt", context)
         subject = _("Invitation: work with the library for %(partner)s") % {
             "partner": member.partner.name

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import AccessibleErrorsMixin, HoneypotMixin
@@ -22,6 +23,8 @@ class SeatBookingForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
 
     def __init__(self, *args, slots, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:  # our messages start in the language of the page
+            self.initial.setdefault("language", (get_language() or "nl")[:2])
         self.slots = {s.starts_at.isoformat(): s for s in slots if s.free > 0}
         self.fields["slot"].choices = [
             (
@@ -42,3 +45,14 @@ class SeatBookingForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
 
 class CheckInForm(AccessibleErrorsMixin, forms.Form):
     email = forms.EmailField(label=_("The email address you booked with"), max_length=254)
+
+
+class CounterForm(forms.Form):
+    """The name of a new door counter (where it hangs): text, at most the column's length;
+    NUL bytes are refused (Django's CharField), not cut off or stored."""
+
+    name = forms.CharField(
+        label=_("New door counter, named"),
+        max_length=120,
+        error_messages={"required": _("Give the counter a name, such as where it hangs.")},
+    )

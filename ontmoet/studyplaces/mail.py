@@ -18,8 +18,8 @@ def send_seat_confirmation(booking_id: int, token: str) -> bool:
     booking = SeatBooking.objects.select_related("zone__branch").filter(pk=booking_id).first()
     if booking is None or not booking.email or booking.status not in SeatBooking.HOLDING:
         return False  # cancelled, released or erased before the mail went out
-    link = settings.SITE_URL + reverse("studyplaces:seat", kwargs={"token": token})
-    with translation.override(booking.language):
+    with translation.override(booking.language):  # the link, too, opens in their language
+        link = settings.SITE_URL + reverse("studyplaces:seat", kwargs={"token": token})
         body = render_to_string("studyplaces/mail/seat.txt", {"booking": booking, "link": link})
         subject = _("Your study seat: %(zone)s, %(branch)s") % {
             "zone": booking.zone.name,

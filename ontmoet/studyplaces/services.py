@@ -35,6 +35,8 @@ from .tasks import send_seat_mail
 
 # A seat can be booked this many days ahead.
 HORIZON_DAYS = 7
+# The longest name of a door counter (its column's length).
+NAME_MAX = CounterDevice._meta.get_field("name").max_length
 
 
 class SeatRefused(Exception):
@@ -195,9 +197,15 @@ def counter_token_create(*, zone: StudyZone, name: str, actor=None) -> tuple[Cou
     (``actor``) may do this only in a branch they plan for; the command line has no actor."""
     if actor is not None and not scoping.can_edit_branch(actor, zone.branch_id):
         raise PermissionDenied("Not your branch.")
-    name = name.strip()[:120]
+    name = name.strip()
     if not name:
         raise ValidationError({"name": _("Give the counter a name, such as where it hangs.")})
+    if "\x00" in name:
+        raise ValidationError({"name": _("The name may not contain NUL characters.")})
+    if len(name) > NAME_MAX:
+        raise ValidationError(
+            {"name": _("Keep the name to %(n)d characters at most.") % {"n": NAME_MAX}}
+        )
     token = secrets.token_urlsafe(24)
     device = CounterDevice.objects.create(zone=zone, name=name, token_digest=digest(token))
     if actor is not None:

@@ -4,6 +4,7 @@ residents' requests (``requests``). Callers import from here."""
 from .core import (
     EARLIEST,
     LATEST,
+    TAKEN_FOR_THE_PUBLIC,
     BookingConflict,
     booking_cancel,
     booking_change,
@@ -16,7 +17,6 @@ from .core import (
 from .requests import (
     REQUEST_HOLD,
     REQUESTABLE,
-    TAKEN_FOR_THE_PUBLIC,
     RequestRefused,
     booking_request_create,
     booking_request_decide,

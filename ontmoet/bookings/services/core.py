@@ -356,8 +356,16 @@ def bookings_follow_activity(
     try:
         _save_checked(booking, ignore=booking.pk, check_status=Booking.Status.TENTATIVE)
     except BookingConflict as conflict:
-        raise ValidationError({"space": conflict_message(conflict)}) from None
+        # Only the branch's staff may know whose booking is in the way; a partner drafting
+        # the activity (or anyone else) hears that the time is taken, as residents do.
+        knows = scoping.can_edit_branch(actor, activity.branch_id)
+        message = conflict_message(conflict) if knows else TAKEN_FOR_THE_PUBLIC
+        raise ValidationError({"space": message}) from None
     return booking
+
+
+# What a resident or partner hears when the time is taken: not by whom.
+TAKEN_FOR_THE_PUBLIC = _("That time is already booked. Please choose another time.")
 
 
 def conflict_message(conflict: BookingConflict) -> str:

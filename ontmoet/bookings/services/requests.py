@@ -29,10 +29,6 @@ from .core import (
 REQUEST_HOLD = datetime.timedelta(days=7)
 
 
-# What a resident hears when the time is taken: not by whom.
-TAKEN_FOR_THE_PUBLIC = _("That time is already booked. Please choose another time.")
-
-
 # Who may ask for a space from outside: its rules name residents, or partners.
 REQUESTABLE = (SpacePolicy.BookableBy.RESIDENTS, SpacePolicy.BookableBy.PARTNERS)
 

@@ -185,12 +185,19 @@ class BookingCreateView(BranchStaffMixin, FormView):
             skip_taken=form.cleaned_data.get("skip_taken", False),
             **kwargs,
         )
-        messages.info(
-            self.request,
-            _("%(made)d dates booked, %(skipped)d taken dates skipped.")
-            % {"made": len(made), "skipped": len(skipped)},
-        )
+        messages.info(self.request, _series_message(len(made), len(skipped)))
         return made[0]
+
+
+def _series_message(made: int, skipped: int) -> str:
+    """Says "7 dates booked, 1 taken date skipped.", each count with its own plural."""
+    if not skipped:
+        return ngettext("%(n)d date booked.", "%(n)d dates booked.", made) % {"n": made}
+    return _("%(booked)s, %(skipped)s.") % {
+        "booked": ngettext("%(n)d date booked", "%(n)d dates booked", made) % {"n": made},
+        "skipped": ngettext("%(n)d taken date skipped", "%(n)d taken dates skipped", skipped)
+        % {"n": skipped},
+    }
 
 
 # Service error fields that the form shows under another name.

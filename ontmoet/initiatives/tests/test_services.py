@@ -3,8 +3,10 @@ questions and answers, a decision with a reason, accepted into a draft activity 
 tentative room hold; support counted once per key; contact details erased later."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
@@ -169,3 +171,31 @@ def test_the_draft_carries_whom_when_and_what_is_needed(schilderswijk, maker, dr
     lines = text.splitlines()
     assert any(line.startswith("Voor wie: ") for line in lines)
     assert "een ruimte; promotie; Gereedschap en een verlengsnoer" in text
+
+
+def test_an_accepted_idea_is_the_branch_s_it_was_accepted_for(central, maker, draft):
+    idea = services.initiative_submit(data=idea_data())  # no branch named: central staff's
+    accepted = services.initiative_decide(
+        actor=central, initiative=idea, status="accepted", reason="Goed plan.", draft=draft
+    )
+    assert accepted.branch == draft["branch"] == accepted.activity.branch
+    assert Initiative.objects.get().branch == draft["branch"]
+    entry = AuditEntry.objects.get(code="initiatives.initiative.accepted")
+    assert entry.changes["branch"] == [None, draft["branch"].pk]
+    services.ensure_can_review(maker, accepted)  # now the branch's staff act on it
+
+
+def test_ideas_accepted_before_get_the_branch_of_their_draft(central, draft):
+    """The data migration for ideas accepted when accepting set no branch on the idea."""
+    migration = importlib.import_module(
+        "ontmoet.initiatives.migrations.0002_accepted_ideas_carry_their_branch"
+    )
+    idea = services.initiative_submit(data=idea_data())
+    services.initiative_decide(
+        actor=central, initiative=idea, status="accepted", reason="Goed plan.", draft=draft
+    )
+    Initiative.objects.filter(pk=idea.pk).update(branch=None)  # as accepting left it
+    waiting = services.initiative_submit(data=idea_data())
+    migration.carry_the_branch(django_apps, None)
+    assert Initiative.objects.get(pk=idea.pk).branch == draft["branch"]
+    assert Initiative.objects.get(pk=waiting.pk).branch is None  # not accepted: untouched

@@ -232,3 +232,56 @@ def test_browsers_sharing_an_address_count_each(idea, maker):
         assert "Dank je wel" in browser.get("/ideeen").content.decode()
     idea.refresh_from_db()
     assert idea.supporters == 2
+
+
+def read_as_text(html: str) -> str:
+    """The page as text, each element apart (as tools and some assistive technology read
+    it): tags become spaces."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_a_conversation_line_reads_name_comma_date(client, idea, maker):
+    services.initiative_message_add(initiative=idea, text="Welke zaterdag?", actor=maker)
+    services.initiative_message_add(initiative=idea, text="De eerste.")
+    public = read_as_text(client.get(f"/idee/{status_token(idea)}").content.decode())
+    assert "De bibliotheek, " in public and "De initiatiefnemer, " in public
+    client.force_login(maker)
+    staff = read_as_text(client.get(f"/staff/ideeen/{idea.pk}").content.decode())
+    assert "maker, " in staff and "De initiatiefnemer, " in staff
+    assert " , " not in public and " , " not in staff
+
+
+def test_the_staff_form_speaks_of_the_initiator(client, maker, schilderswijk):
+    client.force_login(maker)
+    page = client.get("/en/staff/ideeen/nieuw").content.decode()
+    for label in ("The initiator's name", "The initiator's phone number", "What is the idea?"):
+        assert label.replace("'", "&#x27;") in page, label
+    assert "Your phone number" not in page and "What is your idea?" not in page
+    assert "Je telefoonnummer" not in client.get("/staff/ideeen/nieuw").content.decode()
+    nothing = {**form_data(schilderswijk, initiator_email=""), "channel": "phone"}
+    refused = client.post("/en/staff/ideeen/nieuw", nothing)
+    assert refused.status_code == 200 and not Initiative.objects.exists()
+    assert "Give the initiator&#x27;s email address or phone number." in refused.content.decode()
+    # The resident's own form keeps speaking to them.
+    public = client.get("/en/ideeen/nieuw").content.decode()
+    assert "Your phone number (optional)" in public
+
+
+def test_an_accepted_idea_shows_the_branch_it_was_accepted_for(client, central, draft):
+    idea = services.initiative_submit(data=idea_data())  # names no branch
+    client.force_login(central)
+    accept = {
+        "action": "decide",
+        "decide-status": "accepted",
+        "decide-reason": "Leuk plan!",
+        "decide-format": draft["format"].pk,
+        "decide-branch": draft["branch"].pk,
+        "decide-starts_at": draft["starts_at"].strftime("%Y-%m-%dT%H:%M"),
+        "decide-ends_at": draft["ends_at"].strftime("%Y-%m-%dT%H:%M"),
+    }
+    assert client.post(f"/staff/ideeen/{idea.pk}", accept).status_code == 302
+    page = client.get(f"/staff/ideeen/{idea.pk}").content.decode()
+    assert "geen vestiging gekozen" not in page and "Bibliotheek Schilderswijk" in page
+    overview = client.get("/staff/ideeen/overzicht").content.decode()
+    assert 'scope="row">—</th>' not in overview
+    assert 'scope="row">Bibliotheek Schilderswijk</th>' in overview

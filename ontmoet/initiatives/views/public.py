@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -55,7 +56,8 @@ def _keep_key(response, key: str) -> None:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def idea_new(request):
-    form = IdeaForm(request.POST or None)
+    # Our messages start in the language of the page (the model's default is Dutch).
+    form = IdeaForm(request.POST or None, initial={"language": (get_language() or "nl")[:2]})
     if request.method == "POST":
         if form.caught_bot:
             return render(request, "initiatives/public/sent.html", {})

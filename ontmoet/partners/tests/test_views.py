@@ -151,6 +151,7 @@ def test_invitation_mail_password_and_workspace(
     assert "Stichting Buurtkracht" in invitation.subject and invitation.to == ["sara@bk.example"]
     link = re.search(r"http://\S+/partner/uitnodiging/\S+", invitation.body).group(0)
     path = link.split("://", 1)[1].split("/", 1)[1]
+    assert path.startswith("en/partner/uitnodiging/")  # in the invitation's language
     client.logout()
     form = client.get(f"/{path}")
     assert form.status_code == 200
@@ -158,8 +159,8 @@ def test_invitation_mail_password_and_workspace(
     assert weak.status_code == 400
     password = "een-lang-wachtwoord-42"
     done = client.post(f"/{path}", {"new_password1": password, "new_password2": password})
-    assert done.status_code == 302 and done["Location"] == "/partner/"
-    assert client.get("/partner/").status_code == 200
+    assert done.status_code == 302 and done["Location"] == "/en/partner/"
+    assert client.get("/en/partner/").status_code == 200
     client.logout()
     assert client.get(f"/{path}").status_code == 404  # used once
     assert client.login(username="sara@bk.example", password=password)

@@ -27,7 +27,12 @@ from ontmoet.registrations.models import Tally
 from ontmoet.venues.models import Space
 
 from .. import services
-from ..forms import PartnerActivityForm, PartnerRoomRequestForm, partner_branches
+from ..forms import (
+    PartnerActivityForm,
+    PartnerLoginForm,
+    PartnerRoomRequestForm,
+    partner_branches,
+)
 from ..permissions import (
     access_activity_for_partner,
     activities_of_partner,
@@ -138,6 +143,7 @@ class ActivityFormView(PartnerMemberMixin, FormView):
         return redirect("partners:activity", pk=activity.pk)
 
     def get_context_data(self, **kwargs):
+        self.setup_activity()  # the context is made before the form that would set it up
         return super().get_context_data(activity=self.activity, **kwargs)
 
 
@@ -187,6 +193,7 @@ class RoomRequestView(PartnerMemberMixin, FormView):
 
 class PartnerLoginView(RateLimitedLoginView):
     template_name = "partners/workspace/login.html"
+    form_class = PartnerLoginForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("partners:workspace")
 

@@ -23,7 +23,7 @@ from ..checkin import zone_code_valid, zone_desk_code_valid
 from ..forecast import branch_busy_hours, zone_busy_hours
 from ..forms import CheckInForm, SeatBookingForm
 from ..models import StudyZone
-from ..selectors import occupancy, zone_slots
+from ..selectors import occupancy, open_now, zone_slots
 
 
 def seat_retry_after(request, email) -> int | None:
@@ -39,14 +39,19 @@ def study(request, slug: str):
     zones = occupancy(branch=branch)
     if not zones:
         raise Http404
-    zone = _chosen_zone(request, zones)
+    zone, zone_refused = _chosen_zone(request, zones)
     days = [today + datetime.timedelta(days=n) for n in range(services.HORIZON_DAYS + 1)]
     day = _chosen_day(request, days)
     slots = zone_slots(zone, day) if zone and zone.bookable_seats else []
     slots = [s for s in slots if s.ends_at > timezone.now()]
     form = SeatBookingForm(request.POST or None, slots=slots)
     status = 200
-    if request.method == "POST" and zone is not None:
+    if zone_refused:
+        # A zone not of this branch, or not bookable (a tampered form): book nothing there
+        # nor anywhere else.
+        form.add_error(None, _("Seats of this zone cannot be booked here; choose a zone."))
+        status = 400
+    elif request.method == "POST" and zone is not None:
         if form.caught_bot:
             return redirect(request.path)
         wait = seat_retry_after(request, request.POST.get("email", ""))
@@ -83,6 +88,8 @@ def study(request, slug: str):
         "weekday": weekday,
         "forecast": branch_busy_hours(by_zone),
         "hour_now": timezone.localtime().hour if weekday == today.weekday() else None,
+        "opening": open_now(branch),
+        "tomorrow": today + datetime.timedelta(days=1),
     }
     return render(request, "studyplaces/public/study.html", context, status=status)
 
@@ -98,10 +105,22 @@ def _chosen_day(request, days: list[datetime.date]) -> datetime.date:
     return next((d for d in days if d.isoformat() == wanted), days[0])
 
 
-def _chosen_zone(request, zones) -> StudyZone | None:
+def _chosen_zone(request, zones) -> tuple[StudyZone | None, bool]:
+    """The zone to book in, and whether the request was refused for naming a zone that is
+    not a bookable one of this branch. A link may fall back to the first bookable zone; a
+    booking (POST) is made only in the zone its form names."""
     bookable = [o.zone for o in zones if o.zone.bookable_seats]
-    wanted = request.POST.get("zone") or request.GET.get("zone")
-    return next((z for z in bookable if str(z.pk) == wanted), bookable[0] if bookable else None)
+    first = bookable[0] if bookable else None
+    if request.method == "POST":
+        posted = next((z for z in bookable if str(z.pk) == request.POST.get("zone")), None)
+        if posted is None:
+            return _linked_zone(request, bookable, first), True
+        return posted, False
+    return _linked_zone(request, bookable, first), False
+
+
+def _linked_zone(request, bookable: list[StudyZone], first) -> StudyZone | None:
+    return next((z for z in bookable if str(z.pk) == request.GET.get("zone")), first)
 
 
 @private_page

@@ -16,6 +16,7 @@ from ontmoet.venues.permissions import access_branch_for_staff
 
 from .. import services
 from ..checkin import zone_check_in_url, zone_desk_code
+from ..forms import CounterForm
 from ..models import CounterDevice, StudyZone
 from ..selectors import occupancy
 
@@ -61,9 +62,13 @@ class CounterCreateView(ZonesStaffMixin, View):
 
     def post(self, request, slug, zone_id):
         zone = get_object_or_404(StudyZone, pk=zone_id, branch=self.branch)
+        form = CounterForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["name"]))
+            return redirect("studyplaces_staff:zones", slug=self.branch.slug)
         try:
             device, token = services.counter_token_create(
-                zone=zone, name=request.POST.get("name", ""), actor=request.user
+                zone=zone, name=form.cleaned_data["name"], actor=request.user
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -1,6 +1,7 @@
 """``manage.py counter_token <zone id> <name>``: register a door counter for a study zone and
 print its token, once (only its digest is kept)."""
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from ontmoet.studyplaces.models import StudyZone
@@ -18,5 +19,8 @@ class Command(BaseCommand):
         zone = StudyZone.objects.filter(pk=options["zone"]).first()
         if zone is None:
             raise CommandError("No such study zone.")
-        device, token = counter_token_create(zone=zone, name=options["name"])
+        try:
+            device, token = counter_token_create(zone=zone, name=options["name"])
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
         self.stdout.write(f"Counter {device.pk} for {zone}: Authorization: Device {token}")
