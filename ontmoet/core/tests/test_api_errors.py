@@ -51,3 +51,13 @@ def test_too_many_requests_says_how_long_to_wait(settings):
     assert answer.status_code == 429
     wait = answer["Retry-After"]
     assert wait in answer.json()["detail"] and "Expected" not in answer.json()["detail"]
+
+
+def test_a_forged_device_token_is_refused_in_the_requests_language():
+    forged = {"HTTP_AUTHORIZATION": "Device vervalst-token"}
+    dutch = APIClient().post("/api/v1/occupancy/events", {}, format="json", **forged)
+    assert dutch.status_code == 401 and dutch.json()["title"].startswith("Onbekend")
+    english = APIClient().post(
+        "/api/v1/occupancy/events", {}, format="json", HTTP_ACCEPT_LANGUAGE="en", **forged
+    )
+    assert english.json()["title"] == "Unknown or inactive device token."
