@@ -11,11 +11,11 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 
-from ontmoet.venues.models import Branch, OpeningException, Space
-from ontmoet.venues.selectors import DayHours, opening_day, opening_week
+from ontmoet.venues.models import Space
+from ontmoet.venues.selectors import DayHours, opening_day, opening_week_from
 
 from .models import LONG_BLOCK, Booking
 
@@ -178,27 +178,12 @@ def branch_week(*, branch, first_day: datetime.date) -> WeekPlan:
             day_start, day_end = _local(day, 0), _local(day + datetime.timedelta(days=1), 0)
             if booking.blocked_from < day_end and day_start < booking.blocked_until:
                 cells[(booking.space_id, day)].append(_entry(booking, day_start, day_end))
-    openings = _opening_week(branch, first_day)
+    openings = opening_week_from(branch, first_day)
     return WeekPlan(
         days,
         [(s, [DayCell(cells[(s.pk, o.date)], o.is_closed) for o in openings]) for s in spaces],
         openings,
     )
-
-
-def _opening_week(branch, first_day: datetime.date) -> list[DayHours]:
-    """The branch's hours on the seven days from ``first_day``, exceptions applied."""
-    with_hours = Branch.objects.prefetch_related(
-        "opening_hours",
-        Prefetch(  # the name and the window that ``opening_week`` reads
-            "opening_exceptions",
-            queryset=OpeningException.objects.filter(
-                date__gte=first_day, date__lt=first_day + datetime.timedelta(days=7)
-            ),
-            to_attr="exceptions_this_week",
-        ),
-    ).get(pk=branch.pk)
-    return opening_week(with_hours, today=first_day)
 
 
 def _local(day: datetime.date, hour: int) -> datetime.datetime:

@@ -4,12 +4,12 @@ branch is open now (a closed branch has no free seats to offer, whatever the cou
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ontmoet.venues.models import Branch, OpeningException
-from ontmoet.venues.selectors import opening_day, opening_week
+from ontmoet.venues.models import Branch
+from ontmoet.venues.selectors import opening_day, opening_week_from
 
 from .models import SLOT_MINUTES_MAX, SeatBooking, StudyZone, ZoneCount
 
@@ -171,17 +171,7 @@ def open_now(branch: Branch, *, now: datetime.datetime | None = None) -> OpenNow
     as holidays applied)? Three small queries."""
     now = timezone.localtime(now or timezone.now())
     today = now.date()
-    branch = Branch.objects.prefetch_related(
-        "opening_hours",
-        Prefetch(  # the name and the window that ``opening_week`` reads
-            "opening_exceptions",
-            queryset=OpeningException.objects.filter(
-                date__gte=today, date__lt=today + datetime.timedelta(days=7)
-            ),
-            to_attr="exceptions_this_week",
-        ),
-    ).get(pk=branch.pk)
-    week = opening_week(branch, today=today)
+    week = opening_week_from(branch, today)
     if any(opens <= now.time() < closes for opens, closes in week[0].periods):
         return OpenNow(True)
     for day in week:

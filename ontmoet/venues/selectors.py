@@ -32,13 +32,7 @@ def branch_detail_public(*, slug: str, today: datetime.date | None = None) -> Br
             "opening_hours",
             "accessibility_features",
             "study_zones",
-            Prefetch(
-                "opening_exceptions",
-                queryset=OpeningException.objects.filter(
-                    date__gte=today, date__lt=today + datetime.timedelta(days=7)
-                ),
-                to_attr="exceptions_this_week",
-            ),
+            exceptions_this_week(today),
             # With each space's booking rules (the bookings app's): may residents ask for it?
             Prefetch(
                 "spaces",
@@ -49,6 +43,25 @@ def branch_detail_public(*, slug: str, today: datetime.date | None = None) -> Br
         )
         .get(slug=slug)
     )
+
+
+def exceptions_this_week(first_day: datetime.date) -> Prefetch:
+    """The prefetch ``opening_week`` reads: a branch's exceptions (holidays, other hours) in
+    the seven days from ``first_day``."""
+    return Prefetch(
+        "opening_exceptions",
+        queryset=OpeningException.objects.filter(
+            date__gte=first_day, date__lt=first_day + datetime.timedelta(days=7)
+        ),
+        to_attr="exceptions_this_week",
+    )
+
+
+def opening_week_from(branch: Branch, first_day: datetime.date) -> list[DayHours]:
+    """The hours of the seven days from ``first_day``, exceptions applied, read afresh for
+    ``branch`` (three small queries)."""
+    fresh = Branch.objects.prefetch_related("opening_hours", exceptions_this_week(first_day))
+    return opening_week(fresh.get(pk=branch.pk), today=first_day)
 
 
 def opening_week(branch: Branch, *, today: datetime.date | None = None) -> list[DayHours]:

@@ -85,18 +85,18 @@ def test_a_booking_held_for_days_shows_its_span_not_midnight(
     first = f"{next_monday.day} {DUTCH_MONTHS[next_monday.month - 1]}"
     page = client.get(grid(schilderswijk, "planning", tuesday)).content.decode()
     assert "00:00–00:00" not in page and "00:00" not in cell(page, 12)
-    assert page.count(f"all day (until {last})") == 14  # each hour of the grid
+    assert page.count(f"hele dag (tot {last})") == 14  # each hour of the grid
     monday = client.get(grid(schilderswijk, "planning", next_monday)).content.decode()
-    assert f"from 09:45 (until {last})" in monday
+    assert f"vanaf 09:45 (tot {last})" in monday
     assert "–00:00" not in monday
     page = client.get(grid(schilderswijk, "planning", wednesday)).content.decode()
-    assert f"until 17:15 (since {first})" in page and "00:00–" not in page
+    assert f"tot 17:15 (sinds {first})" in page and "00:00–" not in page
 
     week = client.get(grid(schilderswijk, "week", tuesday)).content.decode()
     assert "00:00" not in week
-    assert f"from 09:45 (until {last}) Tentoonstelling" in week
-    assert f"all day (until {last}) Tentoonstelling" in week
-    assert f"until 17:15 (since {first}) Tentoonstelling" in week
+    assert f"vanaf 09:45 (tot {last}) Tentoonstelling" in week
+    assert f"hele dag (tot {last}) Tentoonstelling" in week
+    assert f"tot 17:15 (sinds {first}) Tentoonstelling" in week
 
     sheet = client.get(grid(schilderswijk, "dagblad", tuesday)).content.decode()
     assert f"{first} 10:00–{last} 17:00" in sheet  # not "10:00–17:00", as if that day only
