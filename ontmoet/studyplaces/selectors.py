@@ -4,8 +4,8 @@ branch is open now (a closed branch has no free seats to offer, whatever the cou
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from ontmoet.venues.models import Branch
@@ -101,24 +101,19 @@ def _checked_in(now: datetime.datetime):
     return Coalesce(Subquery(seats, output_field=IntegerField()), Value(0))
 
 
-def _present(zones: list[tuple[int, int, int]], now: datetime.datetime) -> dict[int, int]:
-    """Per zone given as (id, seats, checked in): the people there now — the latest count
-    if it is recent, else the seats checked in, never more than the seats."""
-    counted = {}
-    for zone_id, present in (
+def _present(now: datetime.datetime):
+    """The people in a zone now (``OuterRef("pk")``), as an annotation: the latest count if
+    it is recent (by staff or a door counter), else the seats checked in; never more than
+    the zone's seats. One statement with the zones: the feed is polled."""
+    latest_count = (
         ZoneCount.objects.filter(
-            zone_id__in=[zone_id for zone_id, _, _ in zones],
-            recorded_at__gt=now - COUNT_VALID,
-            recorded_at__lte=now,
+            zone=OuterRef("pk"), recorded_at__gt=now - COUNT_VALID, recorded_at__lte=now
         )
-        .order_by("zone_id", "recorded_at")
-        .values_list("zone_id", "present")
-    ):
-        counted[zone_id] = present  # the latest wins
-    return {
-        zone_id: min(seats, counted.get(zone_id, checked_in))
-        for zone_id, seats, checked_in in zones
-    }
+        .order_by("-recorded_at", "-pk")
+        .values("present")[:1]
+    )
+    present = Coalesce(Subquery(latest_count, output_field=IntegerField()), _checked_in(now))
+    return Least(present, F("seats"), output_field=IntegerField())
 
 
 def occupancy(*, branch=None, now: datetime.datetime | None = None) -> list[Occupancy]:
@@ -127,9 +122,8 @@ def occupancy(*, branch=None, now: datetime.datetime | None = None) -> list[Occu
     zones = StudyZone.objects.select_related("branch").order_by("branch__name", "name")
     if branch is not None:
         zones = zones.filter(branch=branch)
-    zones = list(zones.annotate(checked_in=_checked_in(now)))
-    present = _present([(z.pk, z.seats, z.checked_in) for z in zones], now)
-    return [Occupancy(z, present[z.pk], z.seats - present[z.pk]) for z in zones]
+    zones = zones.annotate(present_now=_present(now))
+    return [Occupancy(z, z.present_now, z.seats - z.present_now) for z in zones]
 
 
 def occupancy_feed(*, branch_slug: str | None = None, now=None) -> list[dict]:
@@ -139,12 +133,9 @@ def occupancy_feed(*, branch_slug: str | None = None, now=None) -> list[dict]:
     zones = StudyZone.objects.order_by("branch__name", "name")
     if branch_slug is not None:
         zones = zones.filter(branch__slug=branch_slug)
-    rows = list(
-        zones.annotate(checked_in=_checked_in(now)).values_list(
-            "pk", "name", "kind", "branch__slug", "seats", "checked_in"
-        )
+    rows = zones.annotate(present_now=_present(now)).values_list(
+        "pk", "name", "kind", "branch__slug", "seats", "present_now"
     )
-    present = _present([(pk, seats, checked_in) for pk, _, _, _, seats, checked_in in rows], now)
     return [
         {
             "zone": pk,
@@ -152,10 +143,10 @@ def occupancy_feed(*, branch_slug: str | None = None, now=None) -> list[dict]:
             "kind": kind,
             "branch": branch,
             "seats": seats,
-            "present": present[pk],
-            "free": seats - present[pk],
+            "present": present,
+            "free": seats - present,
         }
-        for pk, name, kind, branch, seats, _ in rows
+        for pk, name, kind, branch, seats, present in rows
     ]
 
 
