@@ -4,10 +4,9 @@ import datetime
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import AccessibleErrorsMixin, HoneypotMixin
+from ontmoet.core.forms import AccessibleErrorsMixin, HoneypotMixin, page_language
 
 from .models import LANGUAGES, Booking
 
@@ -151,7 +150,7 @@ class BookingRequestForm(HoneypotMixin, TimeRangeForm):
     def __init__(self, *args, for_organisations: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:  # our messages start in the language of the page
-            self.initial.setdefault("language", (get_language() or "nl")[:2])
+            self.initial.setdefault("language", page_language())
         if for_organisations:
             field = self.fields["organisation"]
             field.required, field.label = True, _("For which organisation?")

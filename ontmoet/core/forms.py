@@ -1,7 +1,10 @@
 """Form plumbing shared by the public and staff forms: errors that assistive technology
-announces and links to their fields (WCAG 3.3.1, 3.3.3)."""
+announces and links to their fields (WCAG 3.3.1, 3.3.3), a service's refusal shown on its
+form, and the language a resident's messages start in."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 
 
 class AccessibleErrorsMixin:
@@ -51,3 +54,19 @@ def posted_id(value) -> int:
 def is_plain_number(text: str, *, max_digits: int) -> bool:
     """ASCII digits only: str.isdigit() also takes '²' or '٣', which int() refuses."""
     return 0 < len(text) <= max_digits and text.isascii() and text.isdigit()
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form: each message at the field it names, if the form
+    has that field, else above the form."""
+    if hasattr(error, "error_dict"):
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+    else:
+        form.add_error(None, error.messages)
+
+
+def page_language() -> str:
+    """The language of the page being answered ("nl", "en"): where a resident's messages
+    start, unless they choose another."""
+    return (get_language() or "nl")[:2]

@@ -3,12 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import AccessibleErrorsMixin
 
-from .services import MAX_SPEAKERS, NAME_LENGTH
-
 
 class LinesField(forms.CharField):
-    """One name per line; at most ``MAX_SPEAKERS`` of them, each at most ``NAME_LENGTH``
-    characters (refused with a message, as the service refuses them)."""
+    """One name per line. How many, and how long, is the service's to check
+    (``services.MAX_SPEAKERS``, ``NAME_LENGTH``); the page shows its refusal at the field."""
 
     widget = forms.Textarea(attrs={"rows": 3})
 
@@ -22,21 +20,6 @@ class LinesField(forms.CharField):
         # Per line: a NUL byte hidden in a list would pass a check of the list's repr.
         for line in value or []:
             super().run_validators(line)
-
-    def validate(self, value):
-        super().validate(value)
-        if len(value) > MAX_SPEAKERS:
-            raise forms.ValidationError(
-                _("At most %(limit)d speakers per side; this list has %(count)d."),
-                code="too_many",
-                params={"limit": MAX_SPEAKERS, "count": len(value)},
-            )
-        if any(len(line) > NAME_LENGTH for line in value):
-            raise forms.ValidationError(
-                _("A name can be at most %(limit)d characters."),
-                code="too_long",
-                params={"limit": NAME_LENGTH},
-            )
 
 
 class DebateForm(AccessibleErrorsMixin, forms.Form):

@@ -2,10 +2,9 @@
 forms (assisted registration, moving a waiting-list entry)."""
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import AccessibleErrorsMixin, HoneypotMixin
+from ontmoet.core.forms import AccessibleErrorsMixin, HoneypotMixin, page_language
 
 from .models import MESSAGE_LANGUAGES, Registration
 from .services import Applicant
@@ -70,7 +69,7 @@ class RegistrationForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         if not self.is_bound:
-            self.initial.setdefault("language", (get_language() or "nl")[:2])
+            self.initial.setdefault("language", page_language())
             self.initial["form_token"] = sign_form_token(new_token())
 
     def clean_form_token(self):

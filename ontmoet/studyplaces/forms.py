@@ -2,10 +2,9 @@
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import AccessibleErrorsMixin, HoneypotMixin
+from ontmoet.core.forms import AccessibleErrorsMixin, HoneypotMixin, page_language
 from ontmoet.registrations.models import MESSAGE_LANGUAGES
 
 
@@ -24,7 +23,7 @@ class SeatBookingForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
     def __init__(self, *args, slots, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:  # our messages start in the language of the page
-            self.initial.setdefault("language", (get_language() or "nl")[:2])
+            self.initial.setdefault("language", page_language())
         self.slots = {s.starts_at.isoformat(): s for s in slots if s.free > 0}
         self.fields["slot"].choices = [
             (

@@ -1,5 +1,4 @@
-"""Reads of study places: the slots of a zone on a day, live occupancy, and whether the
-branch is open now (a closed branch has no free seats to offer, whatever the counts say)."""
+"""Reads of study places: the slots of a zone on a day, and live occupancy."""
 
 import datetime
 from dataclasses import dataclass
@@ -8,8 +7,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
-from ontmoet.venues.models import Branch
-from ontmoet.venues.selectors import opening_day, opening_week_from
+from ontmoet.venues.selectors import opening_day
 
 from .models import SLOT_MINUTES_MAX, SeatBooking, StudyZone, ZoneCount
 
@@ -148,26 +146,3 @@ def occupancy_feed(*, branch_slug: str | None = None, now=None) -> list[dict]:
         }
         for pk, name, kind, branch, seats, present in rows
     ]
-
-
-@dataclass(frozen=True)
-class OpenNow:
-    is_open: bool
-    # When the branch opens next, within the coming week (None: not within it, or open now).
-    opens_at: datetime.datetime | None = None
-
-
-def open_now(branch: Branch, *, now: datetime.datetime | None = None) -> OpenNow:
-    """Is the branch open at ``now``, and if not, when does it open next (exceptions such
-    as holidays applied)? Three small queries."""
-    now = timezone.localtime(now or timezone.now())
-    today = now.date()
-    week = opening_week_from(branch, today)
-    if any(opens <= now.time() < closes for opens, closes in week[0].periods):
-        return OpenNow(True)
-    for day in week:
-        for opens, _closes in sorted(day.periods):
-            moment = timezone.make_aware(datetime.datetime.combine(day.date, opens))
-            if moment > now:
-                return OpenNow(False, moment)
-    return OpenNow(False)

@@ -92,3 +92,26 @@ def opening_day(branch: Branch, day: datetime.date) -> DayHours:
         return DayHours(day, periods, exception.reason)
     regular = OpeningHours.objects.filter(branch=branch, weekday=day.weekday())
     return DayHours(day, [(h.opens, h.closes) for h in regular])
+
+
+@dataclass(frozen=True)
+class OpenNow:
+    is_open: bool
+    # When the branch opens next, within the coming week (None: not within it, or open now).
+    opens_at: datetime.datetime | None = None
+
+
+def open_now(branch: Branch, *, now: datetime.datetime | None = None) -> OpenNow:
+    """Is the branch open at ``now``, and if not, when does it open next (exceptions such
+    as holidays applied)? Three small queries."""
+    now = timezone.localtime(now or timezone.now())
+    today = now.date()
+    week = opening_week_from(branch, today)
+    if any(opens <= now.time() < closes for opens, closes in week[0].periods):
+        return OpenNow(True)
+    for day in week:
+        for opens, _closes in sorted(day.periods):
+            moment = timezone.make_aware(datetime.datetime.combine(day.date, opens))
+            if moment > now:
+                return OpenNow(False, moment)
+    return OpenNow(False)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ontmoet.core.forms import posted_id
+from ontmoet.core.forms import add_service_errors, posted_id
 from ontmoet.core.pages import too_many
 from ontmoet.core.qr import qr_svg
 from ontmoet.core.ratelimit import client_address, retry_after
@@ -177,9 +177,7 @@ def ask(request, debate):
         try:
             questions.question_ask(debate=debate, **form.cleaned_data)
         except ValidationError as error:
-            errors = error.message_dict if hasattr(error, "error_dict") else {}
-            for field, problems in (errors or {None: error.messages}).items():
-                form.add_error(field if field in form.fields else None, problems)
+            add_service_errors(form, error)
     if form.errors:
         # The page again, with the question as typed and what to change: a redirect would
         # throw the text away.

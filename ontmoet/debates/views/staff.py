@@ -14,7 +14,7 @@ from django.views.generic import FormView
 
 from ontmoet.accounts import scoping
 from ontmoet.backoffice.mixins import StaffRequiredMixin
-from ontmoet.core.forms import posted_id
+from ontmoet.core.forms import add_service_errors, posted_id
 from ontmoet.programme.models import Activity
 from ontmoet.programme.permissions import access_activity_for_staff
 
@@ -92,9 +92,7 @@ class ModeratorView(StaffRequiredMixin, FormView):
                 actor=self.request.user, activity=self.activity, **form.cleaned_data
             )
         except ValidationError as error:
-            errors = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-            for field, problems in errors.items():
-                form.add_error(field if field in form.fields else None, problems)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved."))
         return redirect("debates_staff:moderator", pk=self.activity.pk)

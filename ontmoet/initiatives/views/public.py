@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.crypto import salted_hmac
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ontmoet.core.forms import page_language
 from ontmoet.core.pages import private_page, too_many
 from ontmoet.core.ratelimit import address_and_email_retry_after, client_address, retry_after
 
@@ -57,7 +57,7 @@ def _keep_key(response, key: str) -> None:
 @require_http_methods(["GET", "HEAD", "POST"])
 def idea_new(request):
     # Our messages start in the language of the page (the model's default is Dutch).
-    form = IdeaForm(request.POST or None, initial={"language": (get_language() or "nl")[:2]})
+    form = IdeaForm(request.POST or None, initial={"language": page_language()})
     if request.method == "POST":
         if form.caught_bot:
             return render(request, "initiatives/public/sent.html", {})

@@ -21,7 +21,12 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import FormView, TemplateView
 
 from ontmoet.bookings.models import Booking
-from ontmoet.bookings.services import REQUESTABLE, BookingConflict, RequestRefused
+from ontmoet.bookings.services import (
+    REQUESTABLE,
+    TAKEN_FOR_THE_PUBLIC,
+    BookingConflict,
+    RequestRefused,
+)
 from ontmoet.core.login import RateLimitedLoginView
 from ontmoet.registrations.models import Tally
 from ontmoet.venues.models import Space
@@ -179,7 +184,7 @@ class RoomRequestView(PartnerMemberMixin, FormView):
             form.add_error("space", _("This space takes no requests."))
             return self.form_invalid(form)
         except BookingConflict:
-            form.add_error(None, _("That time is already booked. Please choose another time."))
+            form.add_error(None, TAKEN_FOR_THE_PUBLIC)
             return self.form_invalid(form)
         except ValidationError as error:
             names = {"starts_at": "start", "ends_at": "end"}

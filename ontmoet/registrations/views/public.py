@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ontmoet.core.forms import add_service_errors
 from ontmoet.core.pages import private_page, too_many
 from ontmoet.programme.models import Activity
 from ontmoet.programme.selectors import activity_detail_public
@@ -62,7 +63,7 @@ def register(request, pk: int):
             except services.RegistrationRefused as error:
                 form.add_error(None, error.message)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 return redirect("registrations:manage", token=registration.token)
         status = 400 if form.errors else 200
@@ -79,14 +80,6 @@ def register(request, pk: int):
         },
         status=status,
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _by_token_or_404(token: str) -> Registration:

@@ -17,13 +17,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ontmoet.core.pages import private_page, too_many
 from ontmoet.core.ratelimit import address_and_email_retry_after
 from ontmoet.venues.models import Branch
+from ontmoet.venues.selectors import open_now
 
 from .. import services
 from ..checkin import zone_code_valid, zone_desk_code_valid
 from ..forecast import branch_busy_hours, zone_busy_hours
 from ..forms import CheckInForm, SeatBookingForm
 from ..models import StudyZone
-from ..selectors import occupancy, open_now, zone_slots
+from ..selectors import occupancy, zone_slots
 
 
 def seat_retry_after(request, email) -> int | None:
@@ -110,17 +111,14 @@ def _chosen_zone(request, zones) -> tuple[StudyZone | None, bool]:
     not a bookable one of this branch. A link may fall back to the first bookable zone; a
     booking (POST) is made only in the zone its form names."""
     bookable = [o.zone for o in zones if o.zone.bookable_seats]
-    first = bookable[0] if bookable else None
-    if request.method == "POST":
-        posted = next((z for z in bookable if str(z.pk) == request.POST.get("zone")), None)
-        if posted is None:
-            return _linked_zone(request, bookable, first), True
-        return posted, False
-    return _linked_zone(request, bookable, first), False
-
-
-def _linked_zone(request, bookable: list[StudyZone], first) -> StudyZone | None:
-    return next((z for z in bookable if str(z.pk) == request.GET.get("zone")), first)
+    linked = next(
+        (z for z in bookable if str(z.pk) == request.GET.get("zone")),
+        bookable[0] if bookable else None,
+    )
+    if request.method != "POST":
+        return linked, False
+    posted = next((z for z in bookable if str(z.pk) == request.POST.get("zone")), None)
+    return (posted, False) if posted else (linked, True)
 
 
 @private_page

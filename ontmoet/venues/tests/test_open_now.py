@@ -3,8 +3,8 @@
 import datetime
 import zoneinfo
 
-from ontmoet.studyplaces.selectors import open_now
 from ontmoet.venues.models import OpeningException, OpeningHours
+from ontmoet.venues.selectors import open_now
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 MONDAY = datetime.date(2026, 12, 7)
