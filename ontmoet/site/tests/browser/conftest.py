@@ -9,6 +9,7 @@ that CI never passes by silently skipping them.
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,8 @@ CHROMIUM_ARGS = [
 # A test waits at most this long for an element or a navigation: the pages are small and local,
 # so a failing test fails quickly instead of using up Playwright's 30 s default.
 TIMEOUT_MS = 5_000
+# How long a test's teardown waits for the live server to finish the requests still in flight.
+SERVER_DRAIN_SECONDS = 10
 
 AXE_STATIC_PATH = "vendor/axe-core/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -90,8 +93,70 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+class RequestsInFlight:
+    """The live server's WSGI application, counting the requests it has not finished yet.
+
+    A closed browser context can leave a request running in the server (the favicon Chromium
+    asks for after a page loads, a late fetch). Its queries then meet the flush that follows the
+    test: on PostgreSQL the TRUNCATE and the request's SELECT each hold a lock the other waits
+    for, a deadlock, and the test errors at teardown. So teardown waits until every request has
+    been answered. A request counts as finished when its response is closed, which is when
+    Django sends request_finished (and touches the database once more).
+    """
+
+    def __init__(self, app):
+        self.app = app
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            self.count += 1
+        try:
+            response = self.app(environ, start_response)
+        except BaseException:
+            self._finished()
+            raise
+        return _ClosedThen(response, self._finished)
+
+    def _finished(self):
+        with self.changed:
+            self.count -= 1
+            self.changed.notify_all()
+
+    def wait_until_idle(self, seconds: float) -> None:
+        with self.changed:
+            self.changed.wait_for(lambda: self.count == 0, timeout=seconds)
+
+
+class _ClosedThen:
+    """A response's body that calls ``then`` once the server has closed it."""
+
+    def __init__(self, response, then):
+        self.response = response
+        self.then = then
+
+    def __iter__(self):
+        return iter(self.response)
+
+    def close(self):
+        try:
+            if hasattr(self.response, "close"):
+                self.response.close()
+        finally:
+            self.then()
+
+
+@pytest.fixture(scope="session")
+def requests_in_flight(live_server) -> RequestsInFlight:
+    server = live_server.thread.httpd
+    counter = RequestsInFlight(server.get_app())
+    server.set_app(counter)
+    return counter
+
+
 @pytest.fixture
-def context(browser, live_server):
+def context(browser, live_server, requests_in_flight):
     """A fresh browser context per test; relative URLs resolve against the live server.
 
     live_server makes the database of the test transactional: the data the fixtures create is
@@ -107,6 +172,7 @@ def context(browser, live_server):
     ctx.set_default_navigation_timeout(TIMEOUT_MS)
     yield ctx
     ctx.close()
+    requests_in_flight.wait_until_idle(SERVER_DRAIN_SECONDS)
 
 
 @pytest.fixture
