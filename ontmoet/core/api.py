@@ -9,6 +9,8 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from .forms import page_language
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 
@@ -142,3 +144,14 @@ class MomentField(serializers.DateTimeField):
             return super().enforce_timezone(value)
         except OverflowError:
             self.fail("overflow")
+
+
+class MessageLanguageField(serializers.ChoiceField):
+    """The language a resident's mails are written in: the one sent, or else the one the request
+    asked for in Accept-Language (the API answers in it too), so that an English app need not
+    repeat it in every body."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("default", page_language)
+        kwargs.setdefault("help_text", "Language for mails; by default the Accept-Language one")
+        super().__init__(**kwargs)

@@ -3,7 +3,7 @@ present."""
 
 from rest_framework import serializers
 
-from ontmoet.core.api import MomentField, SlugListField
+from ontmoet.core.api import MessageLanguageField, MomentField, SlugListField
 
 from ..models import LANGUAGES, Booking
 from ..services import EARLIEST, LATEST
@@ -151,7 +151,7 @@ class BookingRequestSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200, help_text="What the space is for")
     name = serializers.CharField(max_length=150)
     email = serializers.EmailField(max_length=254)
-    language = serializers.ChoiceField(choices=LANGUAGES, default="nl")
+    language = MessageLanguageField(choices=LANGUAGES)
     expected_people = serializers.IntegerField(min_value=1, max_value=10_000)
     needs = serializers.CharField(max_length=1000, required=False, default="", allow_blank=True)
     organisation = serializers.CharField(

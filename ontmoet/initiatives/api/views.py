@@ -7,7 +7,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.response import Response
 
-from ontmoet.core.api import body_text
+from ontmoet.core.api import MessageLanguageField, body_text
 from ontmoet.core.ratelimit import address_and_email_retry_after
 from ontmoet.registrations.models import MESSAGE_LANGUAGES
 from ontmoet.venues.models import Branch, Neighbourhood
@@ -35,7 +35,7 @@ class InitiativeInSerializer(serializers.Serializer):
     phone = serializers.CharField(
         max_length=40, required=False, default="", allow_blank=True, source="initiator_phone"
     )
-    language = serializers.ChoiceField(choices=MESSAGE_LANGUAGES, default="nl")
+    language = MessageLanguageField(choices=MESSAGE_LANGUAGES)
     show_name = serializers.BooleanField(required=False, default=False)
 
 

@@ -156,6 +156,7 @@ def test_the_api(schilderswijk, settings):
     }
     made = APIClient().post("/api/v1/initiatives", body, format="json")
     assert made.status_code == 201 and made.json()["status"] == "new"
+    assert Initiative.objects.get().language == "nl"
     assert "/idee/" in made.json()["status_url"]
     assert (
         APIClient().post("/api/v1/initiatives", {**body, "email": "x"}, format="json").status_code
@@ -165,6 +166,12 @@ def test_the_api(schilderswijk, settings):
         "/api/v1/initiatives", {**body, "description": "x" * 5000}, format="json"
     )
     assert long.status_code == 400 and Initiative.objects.count() == 1
+    english = {**body, "email": "english@example.org", "title": "Reading club"}
+    sent = APIClient().post(
+        "/api/v1/initiatives", english, format="json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert sent.status_code == 201 and "/en/idee/" in sent.json()["status_url"]
+    assert Initiative.objects.get(title="Reading club").language == "en"
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "idea-email": (1, 86400)}
     assert APIClient().post("/api/v1/initiatives", body, format="json").status_code == 429
 

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from ontmoet.core.api import MessageLanguageField
+
 from ..models import MESSAGE_LANGUAGES, Registration
 
 
@@ -10,7 +12,7 @@ class RegistrationCreateSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=150)
     email = serializers.EmailField(max_length=254)
     seats = serializers.IntegerField(min_value=1, max_value=50)
-    language = serializers.ChoiceField(choices=MESSAGE_LANGUAGES, default="nl")
+    language = MessageLanguageField(choices=MESSAGE_LANGUAGES)
     needs = serializers.ListField(
         child=serializers.ChoiceField(choices=Registration.Need.choices),
         required=False,

@@ -150,3 +150,14 @@ def test_answer_matches_the_documented_shape(event):
     assert set(data) == set(RegistrationResultSerializer().fields)
     serializer = RegistrationResultSerializer(data=data)
     assert serializer.is_valid(), serializer.errors
+
+
+def test_mails_come_in_the_language_the_request_asked_for(event):
+    activity = event(capacity=5)
+    sent = {key: value for key, value in body().items() if key != "language"}
+    english = APIClient().post(url(activity), sent, format="json", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 201
+    assert Registration.objects.get(email="ada@example.org").language == "en"
+    dutch = APIClient().post(url(activity), sent | {"email": "nl@example.org"}, format="json")
+    assert dutch.status_code == 201
+    assert Registration.objects.get(email="nl@example.org").language == "nl"
