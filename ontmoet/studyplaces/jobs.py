@@ -7,8 +7,6 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from ontmoet.venues.selectors import opening_day
-
 from .models import CHECK_IN_GRACE, SeatBooking, ZoneHour
 from .selectors import occupancy
 
@@ -37,18 +35,11 @@ def record_zone_hours(now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     local = timezone.localtime(now)
     day, hour = local.date(), local.hour
-    open_branches: dict[int, bool] = {}
-    rows = []
-    for o in occupancy(now=now):
-        branch = o.zone.branch
-        if branch.pk not in open_branches:
-            open_branches[branch.pk] = any(
-                opens <= local.time() < closes for opens, closes in opening_day(branch, day).periods
-            )
-        if open_branches[branch.pk]:
-            rows.append(
-                ZoneHour(zone=o.zone, day=day, weekday=day.weekday(), hour=hour, present=o.present)
-            )
+    rows = [
+        ZoneHour(zone=o.zone, day=day, weekday=day.weekday(), hour=hour, present=o.present)
+        for o in occupancy(now=now)
+        if o.branch_open
+    ]
     if not rows:
         return 0
     with transaction.atomic():

@@ -7,7 +7,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
-from ontmoet.venues.selectors import opening_day
+from ontmoet.venues.selectors import open_at, opening_day
 
 from .models import SLOT_MINUTES_MAX, SeatBooking, StudyZone, ZoneCount
 
@@ -66,6 +66,7 @@ class Occupancy:
     zone: StudyZone
     present: int  # people there now, as far as we know
     free: int
+    branch_open: bool  # the zone's branch, now
 
     @property
     def share(self) -> int:
@@ -120,19 +121,20 @@ def occupancy(*, branch=None, now: datetime.datetime | None = None) -> list[Occu
     zones = StudyZone.objects.select_related("branch").order_by("branch__name", "name")
     if branch is not None:
         zones = zones.filter(branch=branch)
-    zones = zones.annotate(present_now=_present(now))
-    return [Occupancy(z, z.present_now, z.seats - z.present_now) for z in zones]
+    zones = zones.annotate(present_now=_present(now), open_now=open_at(now))
+    return [Occupancy(z, z.present_now, z.seats - z.present_now, z.open_now) for z in zones]
 
 
 def occupancy_feed(*, branch_slug: str | None = None, now=None) -> list[dict]:
     """The rows of the open-data feed: ``occupancy``'s numbers with only the columns the
-    feed shows, read without building model objects (apps and displays poll it)."""
+    feed shows, read without building model objects (apps and displays poll it). While a
+    branch is closed no seat is free, whoever the counts still see inside."""
     now = now or timezone.now()
     zones = StudyZone.objects.order_by("branch__name", "name")
     if branch_slug is not None:
         zones = zones.filter(branch__slug=branch_slug)
-    rows = zones.annotate(present_now=_present(now)).values_list(
-        "pk", "name", "kind", "branch__slug", "seats", "present_now"
+    rows = zones.annotate(present_now=_present(now), open_now=open_at(now)).values_list(
+        "pk", "name", "kind", "branch__slug", "seats", "present_now", "open_now"
     )
     return [
         {
@@ -140,9 +142,10 @@ def occupancy_feed(*, branch_slug: str | None = None, now=None) -> list[dict]:
             "name": name,
             "kind": kind,
             "branch": branch,
+            "open": is_open,
             "seats": seats,
             "present": present,
-            "free": seats - present,
+            "free": seats - present if is_open else 0,
         }
-        for pk, name, kind, branch, seats, present in rows
+        for pk, name, kind, branch, seats, present, is_open in rows
     ]

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import BooleanField, Case, Exists, OuterRef, Prefetch, When
 from django.utils import timezone
 
 from .models import Branch, OpeningException, OpeningHours, Space
@@ -115,3 +115,19 @@ def open_now(branch: Branch, *, now: datetime.datetime | None = None) -> OpenNow
             if moment > now:
                 return OpenNow(False, moment)
     return OpenNow(False)
+
+
+def open_at(moment: datetime.datetime, *, branch: OuterRef | None = None):
+    """Whether a branch is open at ``moment`` (that day's exception applied), as an annotation
+    of rows that point at their branch (``branch``; ``OuterRef("branch")`` if not given): a
+    feed that is polled reads it in the same statement as its numbers."""
+    branch = branch if branch is not None else OuterRef("branch")
+    local = timezone.localtime(moment)
+    day, time = local.date(), local.time()
+    exception = OpeningException.objects.filter(branch=branch, date=day)
+    regular = OpeningHours.objects.filter(branch=branch, weekday=day.weekday())
+    return Case(
+        When(Exists(exception), then=Exists(exception.filter(opens__lte=time, closes__gt=time))),
+        default=Exists(regular.filter(opens__lte=time, closes__gt=time)),
+        output_field=BooleanField(),
+    )

@@ -29,9 +29,10 @@ class OccupancySerializer(serializers.Serializer):
     name = serializers.CharField()
     kind = serializers.CharField()
     branch = serializers.SlugField()
+    open = serializers.BooleanField(help_text="Whether the branch is open now")
     seats = serializers.IntegerField()
     present = serializers.IntegerField()
-    free = serializers.IntegerField()
+    free = serializers.IntegerField(help_text="Seats free now; 0 while the branch is closed")
 
 
 class OccupancyView(generics.GenericAPIView):

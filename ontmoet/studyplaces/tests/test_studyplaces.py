@@ -16,9 +16,9 @@ from ontmoet.core.models import AuditEntry
 from ontmoet.registrations.tokens import digest
 from ontmoet.studyplaces import jobs, services
 from ontmoet.studyplaces.checkin import zone_check_in_url, zone_desk_code
-from ontmoet.studyplaces.models import SLOT_MINUTES_MAX, SeatBooking
-from ontmoet.studyplaces.selectors import occupancy, zone_slots
-from ontmoet.venues.models import OpeningHours
+from ontmoet.studyplaces.models import SLOT_MINUTES_MAX, SeatBooking, ZoneCount
+from ontmoet.studyplaces.selectors import occupancy, occupancy_feed, zone_slots
+from ontmoet.venues.models import OpeningException, OpeningHours
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
@@ -194,6 +194,10 @@ def test_zone_qr_check_in(client, zone):
 
 def test_the_open_data_feed_has_no_identities(zone, tomorrow):
     book(zone, tomorrow)
+    # Open all day, whenever the test runs (the feed reads the clock).
+    OpeningHours.objects.filter(branch=zone.branch).update(
+        opens=datetime.time(0), closes=datetime.time(23, 59, 59, 999999)
+    )
     body = APIClient().get("/api/v1/occupancy").json()
     assert body == [
         {
@@ -201,6 +205,7 @@ def test_the_open_data_feed_has_no_identities(zone, tomorrow):
             "name": "Stiltezaal",
             "kind": "quiet",
             "branch": "schilderswijk",
+            "open": True,
             "seats": 10,
             "present": 0,
             "free": 10,
@@ -208,6 +213,19 @@ def test_the_open_data_feed_has_no_identities(zone, tomorrow):
     ]
     assert "sam" not in str(body).lower()
     assert APIClient().get("/api/v1/occupancy?branch=nergens").json() == []
+
+
+def test_the_feed_has_no_free_seats_while_the_branch_is_closed(zone, tomorrow):
+    """The zone's branch opens 9:00–20:00; tomorrow it is closed for a study day."""
+    half_past_seven = slot(tomorrow, 19) + datetime.timedelta(minutes=30)
+    ZoneCount.objects.create(zone=zone, present=3, recorded_at=half_past_seven, source="staff")
+    quarter = datetime.timedelta(minutes=15)
+    evening = occupancy_feed(now=half_past_seven + quarter)[0]
+    assert (evening["open"], evening["present"], evening["free"]) == (True, 3, 7)
+    closing = occupancy_feed(now=half_past_seven + 3 * quarter)[0]  # the count still stands
+    assert (closing["open"], closing["present"], closing["free"]) == (False, 3, 0)
+    OpeningException.objects.create(branch=zone.branch, date=tomorrow, reason="Studiedag")
+    assert occupancy_feed(now=half_past_seven + quarter)[0]["free"] == 0
 
 
 def test_staff_count_and_print_the_poster(client, zone, maker, reader, schilderswijk, transvaal):
