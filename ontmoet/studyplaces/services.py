@@ -174,14 +174,16 @@ def seat_cancel(*, booking: SeatBooking) -> SeatBooking:
     return booking
 
 
-def zone_count_record(*, actor, zone: StudyZone, present: int) -> ZoneCount:
+def zone_count_record(
+    *, actor, zone: StudyZone, present: int, now: datetime.datetime | None = None
+) -> ZoneCount:
     """Staff count the people in a zone; the count stands for the live occupancy a while."""
     if not scoping.can_edit_branch(actor, zone.branch_id):
         raise PermissionDenied("Not your branch.")
     if not 0 <= present <= zone.seats * 2:
         raise ValidationError({"present": _("Count between 0 and %(n)d.") % {"n": zone.seats * 2}})
     count = ZoneCount.objects.create(
-        zone=zone, present=present, source=ZoneCount.Source.STAFF, recorded_at=timezone.now()
+        zone=zone, present=present, source=ZoneCount.Source.STAFF, recorded_at=now or timezone.now()
     )
     audit_record(
         actor=actor,
@@ -242,8 +244,11 @@ def counter_by_token(token: str) -> CounterDevice | None:
 def counter_event_record(
     *, device: CounterDevice, entered: int, left: int, now: datetime.datetime | None = None
 ) -> ZoneCount:
-    """People in and out since the counter's last report. The count starts from zero each
-    day (counters lose track overnight) and never goes below zero."""
+    """People in and out since the counter's last report, added to the zone's latest count
+    of the day, whoever made it: a staff count puts a drifting total right (a missed exit
+    otherwise keeps counting as someone inside), and the zone's doors share one total. The
+    count starts from zero each day (counters lose track overnight) and never goes below
+    zero."""
     now = now or timezone.now()
     for name, value in (("entered", entered), ("left", left)):
         if not 0 <= value <= 10_000:
@@ -254,9 +259,7 @@ def counter_event_record(
     with writer_turn(), transaction.atomic():
         zone = StudyZone.objects.select_for_update(no_key=True).get(pk=device.zone_id)
         latest = (
-            ZoneCount.objects.filter(
-                zone=zone, source=ZoneCount.Source.COUNTER, recorded_at__gte=midnight
-            )
+            ZoneCount.objects.filter(zone=zone, recorded_at__gte=midnight, recorded_at__lte=now)
             .order_by("-recorded_at", "-id")
             .values_list("present", flat=True)
             .first()

@@ -273,6 +273,20 @@ def test_a_door_counter_reports_with_its_token_only(zone):
     assert zone.counts.count() == 2
 
 
+def test_a_staff_count_puts_the_door_counters_total_right(zone, maker):
+    entrance, _token = services.counter_token_create(zone=zone, name="Ingang")
+    garden, _token = services.counter_token_create(zone=zone, name="Tuindeur")
+    ten = slot(timezone.localdate(), 10)
+    minutes = [ten + datetime.timedelta(minutes=n) for n in range(4)]
+    assert services.counter_event_record(device=entrance, entered=6, left=0, now=minutes[0])
+    assert services.counter_event_record(device=garden, entered=1, left=2, now=minutes[1])
+    assert occupancy(branch=zone.branch, now=minutes[1])[0].present == 5  # one total, two doors
+    # Two left by the fire exit, which counts nobody: staff count three.
+    services.zone_count_record(actor=maker, zone=zone, present=3, now=minutes[2])
+    after = services.counter_event_record(device=entrance, entered=1, left=0, now=minutes[3])
+    assert after.present == 4  # on from the staff count, not from the doors' 5
+
+
 def seat_now(zone, minutes_into_slot: int, email="sam@example.org") -> SeatBooking:
     """A seat in a slot that began ``minutes_into_slot`` ago, booked just now."""
     start = timezone.now() - datetime.timedelta(minutes=minutes_into_slot)
