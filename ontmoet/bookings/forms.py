@@ -66,7 +66,9 @@ class StaffBookingForm(TimeRangeForm):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     skip_taken = forms.BooleanField(
-        label=_("Book only the free dates and skip the taken ones"), required=False
+        label=_("Book only the free dates and skip the others"),
+        help_text=_("Skips the dates that are taken or outside the rules, such as a closing day."),
+        required=False,
     )
     override_reason = forms.CharField(
         label=_("Reason to book outside the rules"),

@@ -2,7 +2,8 @@
 the programme — team meetings, a partner's language café, homework help as repeating
 bookings from a year back to eight weeks ahead, and exhibitions of seven weeks. Made through
 the bookings services (so their rules and the overlap check apply); a week the programme
-has the room is skipped. Only where no booking other than an activity's exists yet."""
+has the room, or the branch is closed, is skipped. Only where no booking other than an
+activity's exists yet."""
 
 import datetime
 
@@ -82,11 +83,12 @@ def load_bookings(*, actor, today: datetime.date, weeks_back: int = 52) -> int:
                     ends_at=start + datetime.timedelta(hours=hours),
                     title=title,
                     purpose=purpose,
-                    skip_taken=True,  # the weeks the programme has the room
+                    # The weeks the programme has the room, and the closing days.
+                    skip_taken=True,
                 )
                 made += len(booked)
             except (SeriesConflict, ValidationError):
-                continue  # the branch is closed then, or the programme holds every date
+                continue  # the branch is never open then, or the programme holds every date
     return made + _load_exhibitions(actor=actor, first_monday=first_monday, until=monday)
 
 

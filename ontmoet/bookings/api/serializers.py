@@ -135,7 +135,12 @@ class SeriesCreateSerializer(BookingCreateSerializer):
 class OccurrenceSerializer(serializers.Serializer):
     starts_at = MomentField()
     ends_at = MomentField()
-    conflicts = serializers.ListField(child=serializers.IntegerField())
+    conflicts = serializers.ListField(
+        child=serializers.IntegerField(), help_text="The bookings in the way"
+    )
+    outside_rules = serializers.ListField(
+        child=serializers.CharField(), help_text="What the space's rules say against the date"
+    )
 
 
 class SeriesSerializer(serializers.Serializer):

@@ -261,6 +261,7 @@ def _occurrence(occurrence: services.Occurrence) -> dict:
             "starts_at": occurrence.starts_at,
             "ends_at": occurrence.ends_at,
             "conflicts": [b.pk for b in occurrence.conflicts],
+            "outside_rules": occurrence.outside_rules,
         }
     ).data
 

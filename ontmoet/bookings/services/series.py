@@ -2,7 +2,7 @@
 date can be cancelled alone); every taken date is listed before anything is saved."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -21,11 +21,13 @@ from .core import _check_input, _ensure_staff_for, _staff_booking, policy_for, r
 
 @dataclass
 class Occurrence:
-    """One date of a repeating booking, with the confirmed bookings in its way."""
+    """One date of a repeating booking, with the confirmed bookings in its way, or what the
+    space's rules say against it (a closed day, beyond how far ahead one may book)."""
 
     starts_at: datetime.datetime
     ends_at: datetime.datetime
     conflicts: list[Booking]
+    outside_rules: list[str] = field(default_factory=list)
 
 
 class SeriesConflict(Exception):
@@ -53,8 +55,10 @@ def booking_series_create(
     skip_taken: bool = False,
 ) -> tuple[BookingSeries, list[Booking], list[Occurrence]]:
     """Book a space on every occurrence of ``rule`` (RRULE) from ``starts_at``–``ends_at``
-    on: all or nothing, unless ``skip_taken`` books the free ones and reports the rest.
-    Every taken occurrence is named before anything is saved (``SeriesConflict``)."""
+    on: all or nothing, unless ``skip_taken`` books the free ones and reports the rest,
+    taken dates and dates outside the space's rules alike (a weekly café over Christmas
+    skips the day the branch is closed; an override reason books it instead). Every taken
+    occurrence is named before anything is saved (``SeriesConflict``)."""
     _ensure_staff_for(actor, space)
     policy = policy_for(space)
     bookings = []
@@ -77,28 +81,14 @@ def booking_series_create(
     for earlier, later in zip(bookings, bookings[1:], strict=False):
         if later.blocked_from < earlier.blocked_until:
             raise ValidationError({"rule": _("The occurrences would overlap one another.")})
-    now = timezone.now()
-    broken = [
-        b
-        for b in bookings
-        if rule_errors(
-            space=space, policy=policy, starts_at=b.starts_at, ends_at=b.ends_at, now=now
-        )
-    ]
-    if broken and not override_reason.strip():
-        dates = ", ".join(f"{timezone.localtime(b.starts_at):%d-%m-%Y}" for b in broken[:10])
-        raise ValidationError(
-            {
-                "starts_at": _("Outside this space's rules on: %(dates)s.") % {"dates": dates},
-                "override_reason": _("Give a reason to book outside the rules."),
-            }
-        )
+    bookings, outside = _within_rules(space, policy, bookings, skip=skip_taken)
     try:
         with writer_turn(), transaction.atomic():
             found = _occurrences_checked(space, bookings)
             taken = [o for o in found if o.conflicts]
             if (taken and not skip_taken) or len(taken) == len(found):
                 raise SeriesConflict(found)
+            skipped = sorted(taken + outside, key=lambda o: o.starts_at)
             series = BookingSeries.objects.create(
                 space=space,
                 title=title.strip(),
@@ -119,12 +109,53 @@ def booking_series_create(
                 changes={
                     "rule": [None, series.rule],
                     "occurrences": [None, len(made)],
-                    "skipped": [None, [o.starts_at.isoformat() for o in taken]],
+                    "skipped": [None, [o.starts_at.isoformat() for o in skipped]],
                 },
             )
     except IntegrityError:  # the exclusion constraint: a write that bypassed the services
         raise SeriesConflict(_occurrences_checked(space, bookings)) from None
-    return series, made, taken
+    return series, made, skipped
+
+
+def _within_rules(
+    space: Space, policy, bookings: list[Booking], *, skip: bool
+) -> tuple[list[Booking], list[Occurrence]]:
+    """The occurrences the space's rules allow, and those skipped for breaking them; a
+    broken rule refuses the whole series unless ``skip`` (or an override reason, which
+    ``_staff_booking`` has already recorded on each, and which lets every date through)."""
+    now = timezone.now()
+    allowed, outside = [], []
+    for booking in bookings:
+        errors = not booking.override_reason and rule_errors(
+            space=space,
+            policy=policy,
+            starts_at=booking.starts_at,
+            ends_at=booking.ends_at,
+            now=now,
+        )
+        if not errors:
+            allowed.append(booking)
+        else:
+            reasons = list(dict.fromkeys(str(message) for message in errors.values()))
+            outside.append(Occurrence(booking.starts_at, booking.ends_at, [], reasons))
+    if outside and not skip:
+        dates = ", ".join(f"{timezone.localtime(o.starts_at):%d-%m-%Y}" for o in outside[:10])
+        raise ValidationError(
+            {
+                "starts_at": _("Outside this space's rules on: %(dates)s.") % {"dates": dates},
+                "override_reason": _(
+                    "Give a reason to book outside the rules, or skip the dates that are not free."
+                ),
+            }
+        )
+    if not allowed:
+        raise ValidationError(
+            {
+                "starts_at": _("Every date lies outside this space's rules: %(why)s")
+                % {"why": " ".join(outside[0].outside_rules)}
+            }
+        )
+    return allowed, outside
 
 
 def _occurrences_checked(space: Space, bookings: list[Booking]) -> list[Occurrence]:

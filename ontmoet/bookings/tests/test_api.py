@@ -168,6 +168,7 @@ def test_a_repeating_booking_through_the_api(room, maker, next_monday):
     made = api.post("/api/v1/booking-series", {**body, "skip_taken": True}, format="json")
     assert made.status_code == 201, made.content
     assert len(made.json()["bookings"]) == 2 and len(made.json()["skipped"]) == 1
+    assert made.json()["skipped"][0]["outside_rules"] == []
     endless = api.post("/api/v1/booking-series", {**body, "rule": "FREQ=WEEKLY"}, format="json")
     assert endless.status_code == 400
     assert {p["name"] for p in endless.json()["invalid_params"]} == {"rule"}

@@ -10,6 +10,7 @@ from ontmoet.bookings import services
 from ontmoet.bookings.models import Booking, BookingSeries
 from ontmoet.bookings.recurrence import occurrences
 from ontmoet.core.models import AuditEntry
+from ontmoet.venues.models import OpeningException
 
 from .conftest import AMSTERDAM, at
 
@@ -88,6 +89,42 @@ def test_every_taken_date_is_named_and_nothing_is_saved(room, maker, next_monday
     assert [o.starts_at for o in skipped] == [at(third, 14)]
     entry = AuditEntry.objects.get(code="bookings.series.created")
     assert entry.changes["occurrences"] == [None, 3]
+
+
+def test_a_closing_day_is_skipped_refused_or_booked_with_a_reason(room, maker, next_monday):
+    """A weekly café over a day the branch is closed (a study day in the third week)."""
+    third = next_monday + datetime.timedelta(weeks=2)
+    OpeningException.objects.create(branch=room.branch, date=third, reason="Studiedag")
+    with pytest.raises(ValidationError) as refused:
+        weekly(maker, room, next_monday)
+    assert f"{third:%d-%m-%Y}" in str(refused.value.message_dict["starts_at"])
+    assert not Booking.objects.exists()
+
+    _series, made, skipped = weekly(maker, room, next_monday, skip_taken=True)
+    assert [b.starts_at.date() for b in made] == [
+        next_monday + datetime.timedelta(weeks=w) for w in (0, 1, 3)
+    ]
+    assert [(o.starts_at, o.conflicts) for o in skipped] == [(at(third, 14), [])]
+    assert skipped[0].outside_rules == ["De vestiging is niet de hele tijd open."]
+
+    Booking.objects.all().delete()
+    _series, made, skipped = weekly(maker, room, next_monday, override_reason="Open dag")
+    assert len(made) == 4 and skipped == []
+
+
+def test_a_series_with_no_date_within_the_rules_is_refused(room, maker, next_monday):
+    with pytest.raises(ValidationError) as refused:
+        services.booking_series_create(
+            actor=maker,
+            space=room,
+            rule="FREQ=WEEKLY;COUNT=3",
+            starts_at=at(next_monday, 21),  # the branch closes at 21:00
+            ends_at=at(next_monday, 22),
+            title="Nachtcafé",
+            skip_taken=True,
+        )
+    assert "Geen enkele datum" in str(refused.value.message_dict["starts_at"])
+    assert not BookingSeries.objects.exists()
 
 
 def test_an_exception_and_cancelling_the_rest(room, maker, next_monday):

@@ -185,19 +185,31 @@ class BookingCreateView(BranchStaffMixin, FormView):
             skip_taken=form.cleaned_data.get("skip_taken", False),
             **kwargs,
         )
-        messages.info(self.request, _series_message(len(made), len(skipped)))
+        messages.info(self.request, _series_message(len(made), skipped))
         return made[0]
 
 
-def _series_message(made: int, skipped: int) -> str:
-    """Says "7 dates booked, 1 taken date skipped.", each count with its own plural."""
-    if not skipped:
-        return ngettext("%(n)d date booked.", "%(n)d dates booked.", made) % {"n": made}
-    return _("%(booked)s, %(skipped)s.") % {
-        "booked": ngettext("%(n)d date booked", "%(n)d dates booked", made) % {"n": made},
-        "skipped": ngettext("%(n)d taken date skipped", "%(n)d taken dates skipped", skipped)
-        % {"n": skipped},
-    }
+def _series_message(made: int, skipped: list[services.Occurrence]) -> str:
+    """Says "7 dates booked, 1 taken date skipped, 1 date outside the rules skipped:
+    25-12-2026.", each count with its own plural, and the skipped dates (ten at most)."""
+    taken = sum(1 for o in skipped if o.conflicts)
+    outside = len(skipped) - taken
+    parts = [ngettext("%(n)d date booked", "%(n)d dates booked", made) % {"n": made}]
+    if taken:
+        parts.append(
+            ngettext("%(n)d taken date skipped", "%(n)d taken dates skipped", taken) % {"n": taken}
+        )
+    if outside:
+        parts.append(
+            ngettext(
+                "%(n)d date outside the rules skipped",
+                "%(n)d dates outside the rules skipped",
+                outside,
+            )
+            % {"n": outside}
+        )
+    dates = ", ".join(f"{timezone.localtime(o.starts_at):%d-%m-%Y}" for o in skipped[:10])
+    return ", ".join(parts) + (f": {dates}." if dates else ".")
 
 
 # Service error fields that the form shows under another name.
