@@ -115,13 +115,19 @@ def _present(now: datetime.datetime):
     return Least(present, F("seats"), output_field=IntegerField())
 
 
+def _branch_open(now: datetime.datetime):
+    return open_at(now, model=StudyZone, branch_field="branch")
+
+
 def occupancy(*, branch=None, now: datetime.datetime | None = None) -> list[Occupancy]:
     """Per zone (of one branch, or all): the people there now. Anonymous numbers only."""
     now = now or timezone.now()
     zones = StudyZone.objects.select_related("branch").order_by("branch__name", "name")
     if branch is not None:
         zones = zones.filter(branch=branch)
-    zones = zones.annotate(present_now=_present(now), open_now=open_at(now))
+    zones = zones.annotate(
+        present_now=_present(now), open_now=open_at(now, model=StudyZone, branch_field="branch")
+    )
     return [Occupancy(z, z.present_now, z.seats - z.present_now, z.open_now) for z in zones]
 
 
@@ -133,9 +139,9 @@ def occupancy_feed(*, branch_slug: str | None = None, now=None) -> list[dict]:
     zones = StudyZone.objects.order_by("branch__name", "name")
     if branch_slug is not None:
         zones = zones.filter(branch__slug=branch_slug)
-    rows = zones.annotate(present_now=_present(now), open_now=open_at(now)).values_list(
-        "pk", "name", "kind", "branch__slug", "seats", "present_now", "open_now"
-    )
+    rows = zones.annotate(
+        present_now=_present(now), open_now=open_at(now, model=StudyZone, branch_field="branch")
+    ).values_list("pk", "name", "kind", "branch__slug", "seats", "present_now", "open_now")
     return [
         {
             "zone": pk,
