@@ -47,6 +47,7 @@ class QueueView(StaffRequiredMixin, TemplateView):
             statuses=Initiative.Status.choices,
             branch=branch,
             branches=branches,
+            can_enter=scoping.can_edit_anything(self.request.user),
             **kwargs,
         )
 
