@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView, View
 
 from ontmoet.accounts import scoping
+from ontmoet.core.forms import add_service_errors
 from ontmoet.core.models import AuditEntry
 from ontmoet.programme import services
 from ontmoet.programme.forms import ActivityForm, CancelForm, SessionForm
@@ -82,8 +83,7 @@ class ActivityFormMixin(StaffRequiredMixin):
         try:
             activity = self.save(form)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The activity has been saved."))
         return redirect("backoffice:activity_detail", pk=activity.pk)

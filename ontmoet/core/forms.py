@@ -56,12 +56,14 @@ def is_plain_number(text: str, *, max_digits: int) -> bool:
     return 0 < len(text) <= max_digits and text.isascii() and text.isdigit()
 
 
-def add_service_errors(form, error: ValidationError) -> None:
-    """Show a service's refusal on the form: each message at the field it names, if the form
-    has that field, else above the form."""
+def add_service_errors(form, error: ValidationError, renamed: dict[str, str] | None = None):
+    """Show a service's refusal on the form: each message at the field it names (by the
+    form's name for it in ``renamed``, if it differs), if the form has that field, else above
+    the form."""
     if hasattr(error, "error_dict"):
         for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
+            target = (renamed or {}).get(field, field)
+            form.add_error(target if target in form.fields else None, problems)
     else:
         form.add_error(None, error.messages)
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from ontmoet.core.forms import add_service_errors
 from ontmoet.core.pages import too_many
 from ontmoet.venues.models import Space
 
@@ -45,9 +46,7 @@ def request_space(request, pk: int):
             except services.BookingConflict:
                 form.add_error(None, services.TAKEN_FOR_THE_PUBLIC)
             except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    target = FORM_FIELD.get(field, field)
-                    form.add_error(target if target in form.fields else None, errors)
+                add_service_errors(form, error, renamed=FORM_FIELD)
             else:
                 return render(
                     request,

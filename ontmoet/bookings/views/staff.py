@@ -21,7 +21,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from ontmoet.accounts import scoping
 from ontmoet.backoffice.mixins import StaffRequiredMixin
-from ontmoet.core.forms import is_plain_number, posted_id
+from ontmoet.core.forms import add_service_errors, is_plain_number, posted_id
 from ontmoet.venues.models import Branch, Space
 from ontmoet.venues.permissions import access_branch_for_staff, branches_viewable_by
 
@@ -155,9 +155,7 @@ class BookingCreateView(BranchStaffMixin, FormView):
             else:
                 booking = services.booking_create(actor=self.request.user, **form.service_kwargs())
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                target = FORM_FIELD.get(field, field)
-                form.add_error(target if target in form.fields else None, errors)
+            add_service_errors(form, error, renamed=FORM_FIELD)
             return self.form_invalid(form)
         except services.BookingConflict as conflict:
             form.add_error(None, services.conflict_message(conflict))

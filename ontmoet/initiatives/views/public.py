@@ -12,7 +12,7 @@ from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ontmoet.core.forms import page_language
+from ontmoet.core.forms import add_service_errors, page_language
 from ontmoet.core.pages import private_page, too_many
 from ontmoet.core.ratelimit import address_and_email_retry_after, client_address, retry_after
 
@@ -70,8 +70,7 @@ def idea_new(request):
             try:
                 initiative = services.initiative_submit(data=form.cleaned_data)
             except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_service_errors(form, error)
             else:
                 return render(
                     request,

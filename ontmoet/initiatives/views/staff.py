@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView
 
 from ontmoet.accounts import scoping
 from ontmoet.backoffice.mixins import StaffRequiredMixin
+from ontmoet.core.forms import add_service_errors
 from ontmoet.venues.permissions import branches_editable_by, branches_viewable_by
 
 from .. import services
@@ -69,8 +70,7 @@ class EnterView(StaffRequiredMixin, FormView):
                 data=data, actor=self.request.user, channel=channel
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -183,8 +183,7 @@ class DetailView(StaffRequiredMixin, TemplateView):
                 draft=form.draft(),
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
             return self._invalid(decision_form=form)
         return self._done(_("Saved; the initiator gets an email."))
 

@@ -27,6 +27,7 @@ from ontmoet.bookings.services import (
     BookingConflict,
     RequestRefused,
 )
+from ontmoet.core.forms import add_service_errors
 from ontmoet.core.login import RateLimitedLoginView
 from ontmoet.registrations.models import Tally
 from ontmoet.venues.models import Space
@@ -137,8 +138,7 @@ class ActivityFormView(PartnerMemberMixin, FormView):
                     actor=self.request.user, activity=self.activity, data=form.service_data()
                 )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         except PermissionDenied:
             raise Http404 from None
@@ -187,10 +187,7 @@ class RoomRequestView(PartnerMemberMixin, FormView):
             form.add_error(None, TAKEN_FOR_THE_PUBLIC)
             return self.form_invalid(form)
         except ValidationError as error:
-            names = {"starts_at": "start", "ends_at": "end"}
-            for field, errors in error.message_dict.items():
-                target = names.get(field, field)
-                form.add_error(target if target in form.fields else None, errors)
+            add_service_errors(form, error, renamed={"starts_at": "start", "ends_at": "end"})
             return self.form_invalid(form)
         messages.success(self.request, _("Your request is sent; the branch lets you know."))
         return redirect("partners:workspace")
