@@ -3,14 +3,25 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ontmoet.accounts.models import User
 from ontmoet.programme import services
 from ontmoet.programme.models import Audience, Format, LibraryFunction, Theme
 from ontmoet.programme.selectors import filter_options_invalidate
 from ontmoet.venues.models import AccessibilityFeature, Branch, District, Space
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Every test starts in the site's language. A request through the test client runs in
+    this thread, and the language it activates (an /en/ page) stays active after it: the next
+    test would build its links and read its messages in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -116,6 +116,7 @@ def _present(now: datetime.datetime):
 
 
 def _branch_open(now: datetime.datetime):
+    """Whether the zone's branch is open now, as an annotation."""
     return open_at(now, model=StudyZone, branch_field="branch")
 
 
@@ -125,9 +126,7 @@ def occupancy(*, branch=None, now: datetime.datetime | None = None) -> list[Occu
     zones = StudyZone.objects.select_related("branch").order_by("branch__name", "name")
     if branch is not None:
         zones = zones.filter(branch=branch)
-    zones = zones.annotate(
-        present_now=_present(now), open_now=open_at(now, model=StudyZone, branch_field="branch")
-    )
+    zones = zones.annotate(present_now=_present(now), open_now=_branch_open(now))
     return [Occupancy(z, z.present_now, z.seats - z.present_now, z.open_now) for z in zones]
 
 
@@ -139,9 +138,9 @@ def occupancy_feed(*, branch_slug: str | None = None, now=None) -> list[dict]:
     zones = StudyZone.objects.order_by("branch__name", "name")
     if branch_slug is not None:
         zones = zones.filter(branch__slug=branch_slug)
-    rows = zones.annotate(
-        present_now=_present(now), open_now=open_at(now, model=StudyZone, branch_field="branch")
-    ).values_list("pk", "name", "kind", "branch__slug", "seats", "present_now", "open_now")
+    rows = zones.annotate(present_now=_present(now), open_now=_branch_open(now)).values_list(
+        "pk", "name", "kind", "branch__slug", "seats", "present_now", "open_now"
+    )
     return [
         {
             "zone": pk,

@@ -130,17 +130,24 @@ def open_at(moment: datetime.datetime, *, model: type[Model], branch_field: str)
     local = timezone.localtime(moment)
     day, time = local.date(), local.time()
     q = connection.ops.quote_name
-    branch = f"{q(model._meta.db_table)}.{q(model._meta.get_field(branch_field).column)}"
-    exception, hours = q(OpeningException._meta.db_table), q(OpeningHours._meta.db_table)
-    branch_id, on_day, weekday = q("branch_id"), q("date"), q("weekday")
-    opens, closes = q("opens"), q("closes")
-    of_the_day = f"FROM {exception} e WHERE e.{branch_id} = {branch} AND e.{on_day} = %s"
+
+    def column(of: type[Model], name: str) -> str:
+        return q(of._meta.get_field(name).column)
+
     # Names from the models' metadata, quoted; every value is a parameter.
+    branch = f"{q(model._meta.db_table)}.{column(model, branch_field)}"
+    exception, hours = q(OpeningException._meta.db_table), q(OpeningHours._meta.db_table)
+    of_the_day = (
+        f"FROM {exception} e WHERE e.{column(OpeningException, 'branch')} = {branch} "
+        f"AND e.{column(OpeningException, 'date')} = %s"
+    )
+    opens, closes = column(OpeningHours, "opens"), column(OpeningHours, "closes")
     sql = (
         f"CASE WHEN EXISTS (SELECT 1 {of_the_day}) "  # noqa: S608
         f"THEN EXISTS (SELECT 1 {of_the_day} AND e.{opens} <= %s AND e.{closes} > %s) "
-        f"ELSE EXISTS (SELECT 1 FROM {hours} h WHERE h.{branch_id} = {branch} "
-        f"AND h.{weekday} = %s AND h.{opens} <= %s AND h.{closes} > %s) END"
+        f"ELSE EXISTS (SELECT 1 FROM {hours} h WHERE h.{column(OpeningHours, 'branch')} = "
+        f"{branch} AND h.{column(OpeningHours, 'weekday')} = %s "
+        f"AND h.{opens} <= %s AND h.{closes} > %s) END"
     )
     on = connection.ops.adapt_datefield_value(day)
     at = connection.ops.adapt_timefield_value(time)

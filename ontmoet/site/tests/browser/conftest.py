@@ -155,13 +155,7 @@ def requests_in_flight(live_server) -> RequestsInFlight:
     return counter
 
 
-@pytest.fixture
-def context(browser, live_server, requests_in_flight):
-    """A fresh browser context per test; relative URLs resolve against the live server.
-
-    live_server makes the database of the test transactional: the data the fixtures create is
-    committed, so the server thread sees it.
-    """
+def _new_context(browser, live_server):
     ctx = browser.new_context(
         base_url=live_server.url,
         accept_downloads=True,
@@ -170,9 +164,40 @@ def context(browser, live_server, requests_in_flight):
     )
     ctx.set_default_timeout(TIMEOUT_MS)
     ctx.set_default_navigation_timeout(TIMEOUT_MS)
-    yield ctx
-    ctx.close()
+    return ctx
+
+
+@pytest.fixture
+def browser_contexts(browser, live_server, requests_in_flight):
+    """Opens browser contexts for a test and closes every one of them when it ends, then
+    waits for the live server to answer what they asked. A context left open would go on
+    asking (the big screen polls every 2 s) while later tests empty the database."""
+    opened = []
+
+    def open_context():
+        opened.append(_new_context(browser, live_server))
+        return opened[-1]
+
+    yield open_context
+    for ctx in opened:
+        ctx.close()
     requests_in_flight.wait_until_idle(SERVER_DRAIN_SECONDS)
+
+
+@pytest.fixture
+def context(browser_contexts):
+    """A fresh browser context per test; relative URLs resolve against the live server.
+
+    live_server makes the database of the test transactional: the data the fixtures create is
+    committed, so the server thread sees it.
+    """
+    return browser_contexts()
+
+
+@pytest.fixture
+def fresh_page(browser_contexts):
+    """``fresh_page()``: a page in a context of its own (another phone, another screen)."""
+    return lambda: browser_contexts().new_page()
 
 
 @pytest.fixture

@@ -28,10 +28,10 @@ def vote(phone, code: str, choice: str, assert_accessible=None):
     expect(phone.locator(".site-messages")).to_contain_text(re.compile("(counted|geteld)"))
 
 
-def test_a_debate_evening(browser, live_server, page, assert_accessible, maker, make_activity):
+def test_a_debate_evening(fresh_page, page, assert_accessible, maker, make_activity):
     activity = make_activity(title="Debat over vrijheid")
     debate = services.debate_save(actor=maker, activity=activity, motion="Vrijheid gaat voor")
-    phones = [browser.new_context(base_url=live_server.url).new_page() for _ in range(2)]
+    phones = [fresh_page(), fresh_page()]
 
     page.goto("/staff/login")
     page.locator("#id_username").fill("maker")
@@ -39,7 +39,7 @@ def test_a_debate_evening(browser, live_server, page, assert_accessible, maker, 
     page.locator("main form button[type=submit]").click()
     page.goto(f"/staff/activiteiten/{activity.pk}/debat")
     assert_accessible(page)
-    screen = phones[0].context.browser.new_context(base_url=live_server.url).new_page()
+    screen = fresh_page()
     screen.goto(f"/stem/{debate.join_code}/scherm")
     expect(screen.locator(".debate-screen__code")).to_have_text(debate.join_code)
     assert_accessible(screen)
