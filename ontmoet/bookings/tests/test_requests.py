@@ -201,16 +201,20 @@ def test_staff_decide_in_the_queue(client, maker, reader, open_room, schilderswi
     assert (booking.status, booking.decision_reason) == ("declined", "Zaal in onderhoud")
 
 
-def test_the_api(open_room, next_monday):
-    url = f"/api/v1/spaces/{open_room.pk}/booking-requests"
-    body = {
-        "starts_at": at(next_monday, 14).isoformat(),
-        "ends_at": at(next_monday, 16).isoformat(),
-        "title": "Buurtoverleg",
+def api_body(day, start: int, end: int, title: str = "Buurtoverleg") -> dict:
+    return {
+        "starts_at": at(day, start).isoformat(),
+        "ends_at": at(day, end).isoformat(),
+        "title": title,
         "name": "Jan",
         "email": "jan@example.org",
         "expected_people": 8,
     }
+
+
+def test_the_api(open_room, next_monday):
+    url = f"/api/v1/spaces/{open_room.pk}/booking-requests"
+    body = api_body(next_monday, 14, 16)
     made = APIClient().post(url, body, format="json")
     assert made.status_code == 201 and made.json()["status"] == "tentative"
     assert APIClient().post(url, {**body, "email": "x"}, format="json").status_code == 400
@@ -218,6 +222,18 @@ def test_the_api(open_room, next_monday):
         APIClient().post("/api/v1/spaces/999999/booking-requests", body, format="json").status_code
         == 404
     )
+
+
+def test_the_api_writes_in_the_language_the_request_asked_for(open_room, next_monday):
+    url = f"/api/v1/spaces/{open_room.pk}/booking-requests"
+    english = api_body(next_monday, 14, 15)
+    assert (
+        APIClient().post(url, english, format="json", HTTP_ACCEPT_LANGUAGE="en").status_code == 201
+    )
+    assert Booking.objects.get(title="Buurtoverleg").requester_language == "en"
+    dutch = api_body(next_monday, 16, 17, title="Later")
+    assert APIClient().post(url, dutch, format="json").status_code == 201
+    assert Booking.objects.get(title="Later").requester_language == "nl"
 
 
 def test_the_branch_page_offers_the_rooms_one_may_ask_for(client, open_room, schilderswijk):
