@@ -22,6 +22,19 @@ def form_data(branch, **extra):
     return {k: v for k, v in data.items() if v is not False}
 
 
+def acceptance(draft) -> dict:
+    """The board's decision form, accepting the idea as the ``draft`` activity (no room)."""
+    return {
+        "action": "decide",
+        "decide-status": "accepted",
+        "decide-reason": "Leuk plan!",
+        "decide-format": draft["format"].pk,
+        "decide-branch": draft["branch"].pk,
+        "decide-starts_at": draft["starts_at"].strftime("%Y-%m-%dT%H:%M"),
+        "decide-ends_at": draft["ends_at"].strftime("%Y-%m-%dT%H:%M"),
+    }
+
+
 def test_the_public_form_and_status_page(client, schilderswijk):
     page = client.get("/ideeen/nieuw")
     assert page.status_code == 200 and 'name="website"' in page.content.decode()
@@ -118,16 +131,7 @@ def test_the_board_accepts_an_idea_into_a_draft(client, idea, maker, draft):
     assert client.post(url, review).status_code == 302
     no_reason = {"action": "decide", "decide-status": "declined"}
     assert client.post(url, no_reason).status_code == 400
-    accept = {
-        "action": "decide",
-        "decide-status": "accepted",
-        "decide-reason": "Leuk plan!",
-        "decide-format": draft["format"].pk,
-        "decide-branch": draft["branch"].pk,
-        "decide-space": draft["space"].pk,
-        "decide-starts_at": draft["starts_at"].strftime("%Y-%m-%dT%H:%M"),
-        "decide-ends_at": draft["ends_at"].strftime("%Y-%m-%dT%H:%M"),
-    }
+    accept = acceptance(draft) | {"decide-space": draft["space"].pk}
     assert client.post(url, accept).status_code == 302
     idea.refresh_from_db()
     assert idea.status == "accepted" and idea.activity.status == "draft"
@@ -277,15 +281,7 @@ def test_the_staff_form_speaks_of_the_initiator(client, maker, schilderswijk):
 def test_an_accepted_idea_shows_the_branch_it_was_accepted_for(client, central, draft):
     idea = services.initiative_submit(data=idea_data())  # names no branch
     client.force_login(central)
-    accept = {
-        "action": "decide",
-        "decide-status": "accepted",
-        "decide-reason": "Leuk plan!",
-        "decide-format": draft["format"].pk,
-        "decide-branch": draft["branch"].pk,
-        "decide-starts_at": draft["starts_at"].strftime("%Y-%m-%dT%H:%M"),
-        "decide-ends_at": draft["ends_at"].strftime("%Y-%m-%dT%H:%M"),
-    }
+    accept = acceptance(draft)
     assert client.post(f"/staff/ideeen/{idea.pk}", accept).status_code == 302
     page = client.get(f"/staff/ideeen/{idea.pk}").content.decode()
     assert "geen vestiging gekozen" not in page and "Bibliotheek Schilderswijk" in page
